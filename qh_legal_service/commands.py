@@ -1,0 +1,50 @@
+"""Bench commands of the app: `bench --site S qhls-demo` and `bench --site S qhls-staff-user`."""
+
+import click
+import frappe
+from frappe.commands import get_site, pass_context
+
+
+@click.command("qhls-demo")
+@click.option("--scale", default="small", help="small (3,000 consultations), large (1,000,000) or a number")
+@pass_context
+def make_demo(context, scale):
+	"""Fill a site with demo data and print the demo logins."""
+	from qh_legal_service.demo import DEMO_PASSWORD
+	from qh_legal_service.demo import make_demo as _make_demo
+
+	frappe.init(site=get_site(context))
+	frappe.connect()
+	try:
+		users = _make_demo(int(scale) if scale.isdigit() else scale)
+		frappe.db.commit()
+	finally:
+		frappe.destroy()
+	click.echo(f"Demo logins (password {DEMO_PASSWORD}):")
+	for user in users:
+		click.echo(f"  {user.email:32} {user.profile:26} {user.division}")
+
+
+@click.command("qhls-staff-user")
+@click.argument("email")
+@click.argument("full_name")
+@click.argument("division")
+@click.argument("role_profile")
+@click.option("--language", default="zh")
+@click.option("--password")
+@pass_context
+def staff_user(context, email, full_name, division, role_profile, language, password):
+	"""Create a staff user at DIVISION with ROLE_PROFILE (e.g. "County Justice Bureau")."""
+	from qh_legal_service.staff import create_staff_user
+
+	frappe.init(site=get_site(context))
+	frappe.connect()
+	try:
+		create_staff_user(email, full_name, division, role_profile, language, password)
+		frappe.db.commit()
+	finally:
+		frappe.destroy()
+	click.echo(f"{email} now works at {division} as {role_profile}")
+
+
+commands = [make_demo, staff_user]

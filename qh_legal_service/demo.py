@@ -1,0 +1,280 @@
+"""Demo data: staff at every tier, institutions, service points, workers, adviser assignments and
+consultations across Qinghai. `bench --site S qhls-demo --scale small|large`."""
+
+import random
+from dataclasses import dataclass
+
+import frappe
+from frappe.utils import add_to_date, now_datetime
+
+from qh_legal_service.rules.divisions import ancestors_by_tier, load_division_file
+from qh_legal_service.rules.scope import area_columns
+from qh_legal_service.rules.service_network import point_type_for_tier
+from qh_legal_service.staff import create_staff_user
+
+DEMO_PASSWORD = "Qinghai#2026"
+# Prefectures whose people mostly speak Tibetan; their staff serve in both languages.
+TIBETAN_AREAS = ("632200", "632300", "632500", "632600", "632700")
+
+
+@dataclass(frozen=True)
+class DemoUser:
+	"""A demo login: who, where and which desk."""
+
+	email: str
+	full_name: str
+	division: str
+	profile: str
+	language: str = "zh"
+
+
+DEMO_USERS = (
+	DemoUser("province@demo.qh.gov.cn", "省司法厅 监管员", "630000", "Province Supervisor"),
+	DemoUser("xining@demo.qh.gov.cn", "西宁市 监管员", "630100", "Prefecture Supervisor"),
+	DemoUser("yushu@demo.qh.gov.cn", "玉树州 监管员", "632700", "Prefecture Supervisor", "bo"),
+	DemoUser("chengdong@demo.qh.gov.cn", "城东区司法局 工作人员", "630102", "County Justice Bureau"),
+	DemoUser("chengzhong@demo.qh.gov.cn", "城中区司法局 工作人员", "630103", "County Justice Bureau"),
+	DemoUser("reviewer@demo.qh.gov.cn", "城东区法律援助中心 审查员", "630102", "Legal Aid Reviewer"),
+	DemoUser(
+		"township@demo.qh.gov.cn", "东关大街街道司法所 工作人员", "630102001", "Township Judicial Office"
+	),
+	DemoUser("village@demo.qh.gov.cn", "村法律顾问", "630102001001", "Village Legal Adviser"),
+	DemoUser("hotline@demo.qh.gov.cn", "12348热线 接线员", "630000", "12348 Hotline Operator"),
+	DemoUser("notary@demo.qh.gov.cn", "西宁市公证处 公证员", "630100", "Notary"),
+	DemoUser("mediator@demo.qh.gov.cn", "人民调解员", "630102001", "Mediator"),
+)
+
+SCALES = {"small": 3_000, "large": 1_000_000}
+CHANNELS = ("Service Window", "12348 Hotline", "12348 Online", "Village Visit")
+STATUSES = ("Open", "Answered", "Answered", "Referred", "Closed", "Closed")
+QUESTIONS = (
+	"草场承包合同纠纷怎么处理？",
+	"工资被拖欠三个月，可以申请法律援助吗？",
+	"老人赡养费如何主张？",
+	"交通事故赔偿标准是什么？",
+	"离婚时牛羊如何分割？",
+	"ཞིང་ཁའི་རྩོད་གཞི་ཇི་ལྟར་ཐག་གཅོད་བྱེད་དགོས།",
+)
+
+
+def make_demo(scale: str = "small", seed: int = 2026) -> list[DemoUser]:
+	"""Fill the site with demo data at `scale` and return the demo users."""
+	rng = random.Random(seed)
+	divisions = load_division_file()
+	by_tier: dict[str, list] = {}
+	for row in divisions:
+		by_tier.setdefault(row.tier, []).append(row)
+	if not frappe.db.exists("Legal Service Institution", {"institution_name": "青海省法律援助中心"}):
+		make_institutions(by_tier)
+		make_service_points(by_tier, rng)
+		make_workers(by_tier, rng)
+	for user in DEMO_USERS:
+		create_staff_user(
+			user.email, user.full_name, user.division, user.profile, user.language, DEMO_PASSWORD
+		)
+	make_consultations(divisions, SCALES.get(scale, scale), rng)
+	return list(DEMO_USERS)
+
+
+def languages_for(code: str) -> list[dict]:
+	"""Chinese everywhere, Tibetan too in the Tibetan prefectures."""
+	langs = ["zh", "bo"] if code[:4] in {p[:4] for p in TIBETAN_AREAS} else ["zh"]
+	return [{"language": lang} for lang in langs]
+
+
+def insert(doctype: str, **values):
+	"""Insert one demo record as Administrator."""
+	return frappe.get_doc({"doctype": doctype, **values}).insert(ignore_permissions=True)
+
+
+def make_institutions(by_tier: dict) -> None:
+	"""Legal aid centres and notary offices to the prefecture, law firms and committees per county,
+	a judicial office per township, and the provincial 12348 centre."""
+	insert(
+		"Legal Service Institution",
+		institution_name="青海省法律援助中心",
+		institution_type="Legal Aid Centre",
+		division="630000",
+		languages_served=languages_for("6327"),
+	)
+	insert(
+		"Legal Service Institution",
+		institution_name="青海省12348公共法律服务热线中心",
+		institution_type="12348 Hotline Centre",
+		division="630000",
+		languages_served=languages_for("6327"),
+	)
+	for row in by_tier["Prefecture"]:
+		for kind, suffix in (("Legal Aid Centre", "法律援助中心"), ("Notary Office", "公证处")):
+			insert(
+				"Legal Service Institution",
+				institution_name=row.name + suffix,
+				institution_type=kind,
+				division=row.code,
+				languages_served=languages_for(row.code),
+			)
+	for row in by_tier["County"]:
+		for kind, suffix in (
+			("Legal Aid Centre", "法律援助中心"),
+			("Law Firm", "明德律师事务所"),
+			("People's Mediation Committee", "人民调解委员会"),
+		):
+			insert(
+				"Legal Service Institution",
+				institution_name=row.name + suffix,
+				institution_type=kind,
+				division=row.code,
+				languages_served=languages_for(row.code),
+			)
+	for row in by_tier["Township"]:
+		insert(
+			"Legal Service Institution",
+			institution_name=row.name + "司法所",
+			institution_type="Judicial Office",
+			division=row.code,
+			languages_served=languages_for(row.code),
+		)
+
+
+def make_service_points(by_tier: dict, rng: random.Random) -> None:
+	"""A centre for every county and above, a station per township and rooms in some villages; a few
+	not yet built, so the coverage report has gaps to show."""
+	for tier, built_share in (("Province", 1), ("Prefecture", 1), ("County", 0.93), ("Township", 0.86)):
+		for row in by_tier[tier]:
+			built = rng.random() < built_share
+			insert(
+				"Service Point",
+				service_point_name=row.name + "公共法律服务" + ("中心" if tier != "Township" else "工作站"),
+				point_type=point_type_for_tier(tier),
+				division=row.code,
+				is_built=int(built),
+				built_on="2020-10-01" if built else None,
+				windows=[
+					{"window_number": str(n), "service_item": item}
+					for n, item in enumerate(
+						("Legal Consultation", "Legal Aid Application", "People's Mediation"), start=1
+					)
+				],
+			)
+	for row in by_tier["Village"]:
+		if rng.random() < 0.25:
+			insert(
+				"Service Point",
+				service_point_name=row.name + "公共法律服务室",
+				point_type=point_type_for_tier("Village"),
+				division=row.code,
+				is_built=1,
+				built_on="2021-06-01",
+			)
+
+
+def make_workers(by_tier: dict, rng: random.Random) -> None:
+	"""Lawyers and mediators per county, notaries per prefecture, and village advisers who each serve
+	up to three villages of one township, leaving about one village in twelve without an adviser."""
+	surnames = "王李张刘陈杨马才多扎桑卓"
+	given = ("建国", "海燕", "明", "才让", "卓玛", "多杰", "拉毛", "索南", "文华", "德吉")
+
+	def name():
+		return rng.choice(surnames) + rng.choice(given)
+
+	for row in by_tier["Prefecture"]:
+		insert(
+			"Legal Service Worker",
+			worker_name=name(),
+			worker_type="Notary",
+			division=row.code,
+			licence_number=f"1{row.code}{rng.randrange(10**9):09d}"[:17],
+			languages=languages_for(row.code),
+		)
+	for row in by_tier["County"]:
+		for _ in range(2):
+			insert(
+				"Legal Service Worker",
+				worker_name=name(),
+				worker_type="Lawyer",
+				division=row.code,
+				licence_number=f"1{row.code}{rng.randrange(10**10):010d}",
+				languages=languages_for(row.code),
+			)
+		insert(
+			"Legal Service Worker",
+			worker_name=name(),
+			worker_type="Mediator",
+			division=row.code,
+			languages=languages_for(row.code),
+		)
+	villages_by_township: dict[str, list] = {}
+	for row in by_tier["Village"]:
+		villages_by_township.setdefault(row.parent_code, []).append(row)
+	for township, villages in villages_by_township.items():
+		covered = [v for v in villages if rng.random() > 1 / 12] or villages[:1]
+		for start in range(0, len(covered), 3):
+			group = covered[start : start + 3]
+			insert(
+				"Legal Service Worker",
+				worker_name=name(),
+				worker_type="Village Legal Adviser",
+				division=township,
+				languages=languages_for(township),
+				licence_number=None,
+				served_divisions=[{"division": v.code} for v in group],
+			)
+
+
+def make_consultations(divisions: list, count: int, rng: random.Random, batch: int = 10_000) -> int:
+	"""Bulk-insert `count` consultations (beyond those already there) spread over villages and counties."""
+	existing = frappe.db.count("Legal Consultation", {"name": ["like", "LCD-%"]})
+	if existing >= count:
+		return 0
+	paths = ancestors_by_tier(divisions)
+	places = [row.code for row in divisions if row.tier in ("Village", "Township", "County")]
+	fields = [
+		"name",
+		"consulted_on",
+		"channel",
+		"division",
+		"prefecture",
+		"county",
+		"township",
+		"status",
+		"question",
+		"language",
+		"citizen_name",
+		"creation",
+		"modified",
+		"owner",
+		"modified_by",
+		"docstatus",
+	]
+	now = now_datetime()
+	added = 0
+	for first in range(existing, count, batch):
+		values = []
+		for number in range(first, min(first + batch, count)):
+			division = rng.choice(places)
+			when = add_to_date(now, minutes=-rng.randrange(60 * 24 * 365 * 2))
+			columns = area_columns(paths[division])
+			values.append(
+				(
+					f"LCD-{number:08d}",
+					when,
+					rng.choice(CHANNELS),
+					division,
+					columns["prefecture"],
+					columns["county"],
+					columns["township"],
+					rng.choice(STATUSES),
+					rng.choice(QUESTIONS),
+					"bo" if division[:4] in {p[:4] for p in TIBETAN_AREAS} else "zh",
+					"群众",
+					when,
+					when,
+					"Administrator",
+					"Administrator",
+					0,
+				)
+			)
+		frappe.db.bulk_insert("Legal Consultation", fields, values)
+		added += len(values)
+		frappe.db.commit()  # nosemgrep: a million rows go in batches; each batch stands on its own
+	return added

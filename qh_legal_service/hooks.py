@@ -1,0 +1,60 @@
+app_name = "qh_legal_service"
+app_title = "Qinghai Public Legal Service"
+app_publisher = "Qinghai Public Legal Service developers"
+app_description = "Qinghai public legal service system: legal aid, notarization, mediation, 12348 hotline, satisfaction and supervision, from province to village"
+app_email = "dev@qh-legal-service.invalid"
+app_license = "mit"
+
+# Records scoped to an area by their `division` and its denormalised tier columns.
+_AREA_DOCTYPES = (
+	"Legal Service Institution",
+	"Service Point",
+	"Legal Service Worker",
+	"Legal Consultation",
+)
+
+# Includes in <head>
+# ------------------
+
+app_include_css = "/assets/qh_legal_service/css/qh_legal_service.css"
+web_include_css = "/assets/qh_legal_service/css/qh_legal_service.css"
+
+# Installation
+# ------------
+
+after_install = "qh_legal_service.install.after_install"
+before_uninstall = "qh_legal_service.install.before_uninstall"
+
+# Testing
+# -------
+
+before_tests = "qh_legal_service.tests.utils.before_tests"
+
+# Requests
+# --------
+
+# Frappe 15.55.1 reads a guest's language before the session exists; recompute it after.
+before_request = ["qh_legal_service.portal_language.apply_portal_language"]
+
+# Permissions
+# -----------
+
+permission_query_conditions = {
+	"Administrative Division": "qh_legal_service.scoping.division_query_conditions",
+	**{doctype: "qh_legal_service.scoping.area_query_conditions" for doctype in _AREA_DOCTYPES},
+}
+
+has_permission = {
+	"Administrative Division": "qh_legal_service.scoping.division_has_permission",
+	**{doctype: "qh_legal_service.scoping.area_has_permission" for doctype in _AREA_DOCTYPES},
+}
+
+# Document Events
+# ---------------
+
+doc_events = {
+	"User Permission": {
+		"on_update": "qh_legal_service.scoping.clear_permitted_nodes_cache",
+		"on_trash": "qh_legal_service.scoping.clear_permitted_nodes_cache",
+	},
+}

@@ -1,0 +1,137 @@
+"""Install and uninstall: languages, roles, role profiles and the records every site needs."""
+
+import json
+from pathlib import Path
+
+import frappe
+from frappe.utils.nestedset import rebuild_tree
+
+from qh_legal_service.rules.desks import CITIZEN_ROLE, DESKS, STAFF_ROLES
+from qh_legal_service.rules.divisions import load_division_file, nested_set
+from qh_legal_service.scoping import DIVISION, clear_area_path_cache
+
+DATA_DIR = Path(__file__).parent / "data"
+APP_LANGUAGES = ("zh", "bo")
+
+
+def after_install():
+	"""Set the site up so staff can be added and work at once."""
+	enable_languages()
+	make_roles()
+	make_role_profiles()
+	load_divisions()
+	load_deadline_rules()
+	load_service_items()
+
+
+def before_uninstall():
+	"""Remove what after_install made outside the app's own doctypes."""
+	frappe.db.delete("User Permission", {"allow": DIVISION})
+	for desk in DESKS:
+		frappe.delete_doc("Role Profile", desk.profile, ignore_missing=True, force=True)
+	for role in (*STAFF_ROLES, CITIZEN_ROLE):
+		frappe.db.delete("Has Role", {"role": role})
+		frappe.delete_doc("Role", role, ignore_missing=True, force=True)
+
+
+def enable_languages():
+	"""Frappe ships Tibetan disabled; citizens and staff choose between Chinese and Tibetan."""
+	for code in APP_LANGUAGES:
+		if frappe.db.exists("Language", code):
+			frappe.db.set_value("Language", code, "enabled", 1)
+
+
+def make_roles():
+	"""Staff roles get the desk; the citizen role only the portal."""
+	for role in STAFF_ROLES:
+		upsert("Role", role, {"role_name": role, "desk_access": 1})
+	upsert("Role", CITIZEN_ROLE, {"role_name": CITIZEN_ROLE, "desk_access": 0})
+
+
+def make_role_profiles():
+	"""One role profile per desk, so an administrator gives a person a desk in one step."""
+	for desk in DESKS:
+		profile = (
+			frappe.get_doc("Role Profile", desk.profile)
+			if frappe.db.exists("Role Profile", desk.profile)
+			else frappe.new_doc("Role Profile")
+		)
+		profile.role_profile = desk.profile
+		profile.set("roles", [{"role": role} for role in desk.roles])
+		profile.save(ignore_permissions=True)
+
+
+def upsert(doctype: str, name: str, values: dict):
+	"""Create a record by name or bring an existing one to `values`."""
+	doc = frappe.get_doc(doctype, name) if frappe.db.exists(doctype, name) else frappe.new_doc(doctype)
+	doc.update(values)
+	doc.save(ignore_permissions=True)
+	return doc
+
+
+def load_divisions(path: str | Path | None = None) -> int:
+	"""Load every division of Qinghai from the shipped file; return how many were added.
+
+	A fresh table gets all rows in one bulk insert with their nested-set bounds computed in
+	memory; a partly loaded one gets the missing rows and one tree rebuild.
+	"""
+	rows = load_division_file(path)
+	existing = set(frappe.get_all(DIVISION, pluck="name"))
+	missing = [row for row in rows if row.code not in existing]
+	if not missing:
+		return 0
+	bounds = nested_set(rows) if not existing else {}
+	now = frappe.utils.now()
+	fields = [
+		"name",
+		"division_code",
+		"division_name",
+		"division_name_bo",
+		"tier",
+		"parent_administrative_division",
+		"is_group",
+		"lft",
+		"rgt",
+		"creation",
+		"modified",
+		"owner",
+		"modified_by",
+		"docstatus",
+	]
+	values = [
+		(
+			row.code,
+			row.code,
+			row.name,
+			row.name_bo or None,
+			row.tier,
+			row.parent_code or None,
+			int(row.tier != "Village"),
+			*bounds.get(row.code, (0, 0)),
+			now,
+			now,
+			"Administrator",
+			"Administrator",
+			0,
+		)
+		for row in missing
+	]
+	frappe.db.bulk_insert(DIVISION, fields, values)
+	if existing:
+		rebuild_tree(DIVISION)
+	clear_area_path_cache()
+	return len(missing)
+
+
+def load_deadline_rules():
+	"""Seed every statutory and practice time limit of domain.md §4; edits made on the site are kept."""
+	for rule in json.loads((DATA_DIR / "deadline_rules.json").read_text(encoding="utf-8")):
+		if not frappe.db.exists("Deadline Rule", rule["rule_code"]):
+			frappe.get_doc({"doctype": "Deadline Rule", **rule}).insert(ignore_permissions=True)
+
+
+def load_service_items():
+	"""Seed the menu of service items a window can offer (服务事项清单)."""
+	for item in json.loads((DATA_DIR / "service_items.json").read_text(encoding="utf-8")):
+		if not frappe.db.exists("Legal Service Item", item["item_name"]):
+			frappe.get_doc({"doctype": "Legal Service Item", **item}).insert(ignore_permissions=True)

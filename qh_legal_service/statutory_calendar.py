@@ -1,0 +1,27 @@
+"""The site's statutory calendar: chinesecalendar plus the holiday notices administrators enter."""
+
+import frappe
+
+from qh_legal_service.rules.deadlines import DueDate, Pause, compute_due
+from qh_legal_service.rules.working_calendar import NoticeDay, WorkingCalendar
+
+
+def get_working_calendar() -> WorkingCalendar:
+	"""A working calendar that knows every State Council notice entered on this site."""
+	rows = frappe.get_all(
+		"Statutory Holiday Notice Day",
+		filters={"parenttype": "Statutory Holiday Notice"},
+		fields=["holiday_date", "day_type", "holiday_name"],
+		order_by="holiday_date asc",
+	)
+	return WorkingCalendar(
+		NoticeDay(row.holiday_date, row.day_type == "Working Day", row.holiday_name or "") for row in rows
+	)
+
+
+def compute_rule_due(rule_code: str, start, pauses: list[Pause] | tuple = ()) -> DueDate:
+	"""The due moment of a named Deadline Rule for an event at `start`, with its explanation."""
+	rule = frappe.get_cached_doc("Deadline Rule", rule_code)
+	due = compute_due(start, rule.count, rule.unit, pauses=pauses, calendar=get_working_calendar())
+	due.explanation.insert(0, f"{rule.rule_code}: {rule.law} {rule.article or ''}".strip())
+	return due

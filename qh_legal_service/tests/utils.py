@@ -1,0 +1,71 @@
+"""Factories and hooks shared by the site-layer tests."""
+
+import frappe
+
+from qh_legal_service.install import after_install
+from qh_legal_service.staff import create_staff_user
+
+TEST_PASSWORD = "Qhls-Test#2026"
+
+# Two neighbouring counties of Xining, a township and a village of the first, and a Yushu county.
+XINING = "630100"
+CHENGDONG = "630102"
+CHENGZHONG = "630103"
+DONGGUAN_STREET = "630102001"
+BEIGUAN_COMMUNITY = "630102001001"
+YUSHU_PREFECTURE = "632700"
+YUSHU_CITY = "632701"
+
+
+def before_tests():
+	"""Make sure a test site has what after_install gives a real one (idempotent)."""
+	frappe.clear_cache()
+	after_install()
+	frappe.db.commit()  # nosemgrep: the test runner starts from this committed state
+
+
+def make_staff(email: str, division: str, profile: str, language: str = "zh") -> str:
+	"""A staff user of `profile` at `division`; returns the email."""
+	create_staff_user(email, email.split("@")[0], division, profile, language, TEST_PASSWORD)
+	return email
+
+
+def make_institution(**overrides):
+	"""A legal aid centre at Chengdong unless told otherwise."""
+	values = {
+		"doctype": "Legal Service Institution",
+		"institution_name": f"测试法律援助中心 {frappe.generate_hash(length=6)}",
+		"institution_type": "Legal Aid Centre",
+		"division": CHENGDONG,
+		"languages_served": [{"language": "zh"}],
+	}
+	values.update(overrides)
+	return frappe.get_doc(values).insert(ignore_permissions=True)
+
+
+def make_consultation(**overrides):
+	"""An open window consultation in Chengdong unless told otherwise."""
+	values = {
+		"doctype": "Legal Consultation",
+		"channel": "Service Window",
+		"division": CHENGDONG,
+		"status": "Open",
+		"citizen_name": f"测试群众 {frappe.generate_hash(length=6)}",
+		"question": "工资被拖欠怎么办？",
+	}
+	values.update(overrides)
+	return frappe.get_doc(values).insert(ignore_permissions=True)
+
+
+def make_worker(**overrides):
+	"""A village legal adviser based at Dongguan Street serving Beiguan Community unless told otherwise."""
+	values = {
+		"doctype": "Legal Service Worker",
+		"worker_name": f"测试顾问 {frappe.generate_hash(length=6)}",
+		"worker_type": "Village Legal Adviser",
+		"division": DONGGUAN_STREET,
+		"languages": [{"language": "zh"}, {"language": "bo"}],
+		"served_divisions": [{"division": BEIGUAN_COMMUNITY}],
+	}
+	values.update(overrides)
+	return frappe.get_doc(values).insert(ignore_permissions=True)

@@ -1,0 +1,326 @@
+"""Tests for the statutory calendar and deadline engine, on real State Council holiday dates."""
+
+import json
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from qh_legal_service.rules import working_calendar as wc
+from qh_legal_service.rules.deadlines import DueDate, Pause, Unit, compute_due, is_overdue, remaining
+from qh_legal_service.rules.working_calendar import (
+	PACKAGE_YEARS,
+	DayKind,
+	NoticeDay,
+	UnknownCalendarYear,
+	WorkingCalendar,
+)
+
+RULES_FILE = Path(__file__).resolve().parent.parent / "qh_legal_service" / "data" / "deadline_rules.json"
+EOD = (23, 59, 59)
+
+# 国务院办公厅关于2026年部分节假日安排的通知, Spring Festival part, as an administrator would enter it.
+NOTICE_2026_SPRING = [
+	(date(2026, 2, 14), True, "Spring Festival (春节)"),
+	*[(date(2026, 2, 15) + timedelta(days=i), False, "Spring Festival (春节)") for i in range(9)],
+	(date(2026, 2, 28), True, "Spring Festival (春节)"),
+]
+
+
+def day_end(y, m, d):
+	return datetime(y, m, d, *EOD)
+
+
+# --- calendar ---------------------------------------------------------------------------------------------
+
+
+def test_package_covers_2025_and_2026():
+	assert {2025, 2026} <= PACKAGE_YEARS
+
+
+@pytest.mark.parametrize(
+	"day, working, kind",
+	[
+		(date(2025, 1, 26), True, DayKind.ADJUSTED_WORKING_DAY),  # Sunday worked
+		(date(2025, 1, 25), False, DayKind.WEEKEND),
+		(date(2025, 1, 28), False, DayKind.HOLIDAY),
+		(date(2025, 2, 4), False, DayKind.HOLIDAY),
+		(date(2025, 2, 5), True, DayKind.WORKING_DAY),
+		(date(2025, 2, 8), True, DayKind.ADJUSTED_WORKING_DAY),  # Saturday worked
+		(date(2025, 9, 28), True, DayKind.ADJUSTED_WORKING_DAY),
+		(date(2025, 10, 1), False, DayKind.HOLIDAY),
+		(date(2025, 10, 8), False, DayKind.HOLIDAY),
+		(date(2025, 10, 9), True, DayKind.WORKING_DAY),
+		(date(2025, 10, 11), True, DayKind.ADJUSTED_WORKING_DAY),
+		(date(2026, 2, 14), True, DayKind.ADJUSTED_WORKING_DAY),
+		(date(2026, 2, 16), False, DayKind.HOLIDAY),
+		(date(2026, 2, 28), True, DayKind.ADJUSTED_WORKING_DAY),
+	],
+)
+def test_classification(day, working, kind):
+	cal = WorkingCalendar()
+	assert cal.is_working_day(day) is working
+	assert cal.day_kind(day) is kind
+
+
+def test_explain_names_holiday_and_weekday():
+	cal = WorkingCalendar()
+	assert cal.explain(date(2025, 1, 28)) == "Spring Festival (春节) holiday"
+	assert cal.explain(date(2025, 2, 1)) == "Spring Festival (春节) holiday"  # Saturday inside the break
+	assert cal.explain(date(2025, 10, 3)) == "National Day (国庆节) holiday"
+	assert cal.explain(date(2025, 3, 1)) == "Saturday"
+	assert cal.explain(date(2025, 3, 2)) == "Sunday"
+	assert cal.explain(date(2025, 1, 26)) is None
+	assert "调休" in cal.classify(date(2025, 1, 26)).describe()
+
+
+def test_notice_day_overrides_package():
+	notice = [
+		NoticeDay(date(2025, 5, 6), False, "Labour Day (劳动节)"),
+		(date(2025, 3, 1), True, "Test adjusted working Saturday"),
+	]
+	cal = WorkingCalendar(notice)
+	assert WorkingCalendar().is_working_day(date(2025, 5, 6)) is True
+	assert cal.is_working_day(date(2025, 5, 6)) is False
+	assert cal.explain(date(2025, 5, 6)) == "Labour Day (劳动节) holiday (State Council notice)"
+	assert cal.day_kind(date(2025, 3, 1)) is DayKind.ADJUSTED_WORKING_DAY
+	# Days the notice does not list still come from the package.
+	assert cal.is_working_day(date(2025, 1, 28)) is False
+	# 1 working day from Monday 2025-05-05 (a Labour Day holiday) skips the noticed Tuesday.
+	res = compute_due(datetime(2025, 5, 5, 9), 1, Unit.WORKING_DAYS, calendar=cal)
+	assert res.due == day_end(2025, 5, 7)
+	assert (date(2025, 5, 6), "Labour Day (劳动节) holiday (State Council notice)") in res.skipped
+
+
+def test_conflicting_notice_days_rejected():
+	with pytest.raises(ValueError):
+		WorkingCalendar([(date(2027, 1, 1), False, "a"), (date(2027, 1, 1), True, "b")])
+
+
+# --- calendar days ----------------------------------------------------------------------------------------
+
+
+def test_seven_day_review_ending_in_spring_festival_is_extended():
+	# Received Friday 2025-01-24: day 7 is 2025-01-31, inside the break; first working day is 2025-02-05.
+	res = compute_due(datetime(2025, 1, 24, 10, 0), 7, Unit.CALENDAR_DAYS)
+	assert res.due == day_end(2025, 2, 5)
+	assert [d for d, _ in res.skipped] == [date(2025, 1, 31) + timedelta(days=i) for i in range(5)]
+	assert all(reason == "Spring Festival (春节) holiday" for _, reason in res.skipped)
+	assert any("Art 203" in line and "2025-01-31" in line for line in res.explanation)
+	assert any("Spring Festival (春节) holiday" in line for line in res.explanation)
+	assert res.warnings == []
+
+
+def test_seven_day_review_ending_in_national_day_is_extended():
+	res = compute_due(datetime(2025, 9, 24, 16, 0), 7, "Calendar Days")
+	assert res.due == day_end(2025, 10, 9)
+	assert len(res.skipped) == 8
+
+
+def test_calendar_days_ending_on_adjusted_working_saturday_not_extended():
+	res = compute_due(datetime(2025, 2, 1, 8, 0), 7, Unit.CALENDAR_DAYS)
+	assert res.due == day_end(2025, 2, 8)
+	assert res.skipped == []
+
+
+def test_calendar_days_ending_on_plain_weekend_extended_to_monday():
+	res = compute_due(datetime(2025, 3, 1, 23, 59), 7, Unit.CALENDAR_DAYS)
+	assert res.due == day_end(2025, 3, 10)
+	assert res.skipped == [(date(2025, 3, 8), "Saturday"), (date(2025, 3, 9), "Sunday")]
+
+
+def test_start_day_not_counted_regardless_of_time():
+	early = compute_due(datetime(2025, 4, 7, 0, 0), 3, Unit.CALENDAR_DAYS)
+	late = compute_due(datetime(2025, 4, 7, 23, 59), 3, Unit.CALENDAR_DAYS)
+	assert early.due == late.due == day_end(2025, 4, 10)
+
+
+def test_calendar_days_pause_across_holiday():
+	# Days 1-2: 01-25, 01-26; paused 01-27..02-03; days 3-7: 02-04..02-08 (Saturday worked, no extension).
+	pause = Pause(
+		datetime(2025, 1, 27, 9, 0), datetime(2025, 2, 3, 12, 0), "Waiting for supplementary materials"
+	)
+	res = compute_due(datetime(2025, 1, 24, 10, 0), 7, Unit.CALENDAR_DAYS, pauses=[pause])
+	assert res.due == day_end(2025, 2, 8)
+	assert [d for d, _ in res.skipped] == [date(2025, 1, 27) + timedelta(days=i) for i in range(8)]
+	assert res.skipped[0][1] == "Paused: Waiting for supplementary materials"
+	assert any("8 day(s) not counted" in line for line in res.explanation)
+
+
+# --- working days -----------------------------------------------------------------------------------------
+
+
+def test_notarization_fifteen_working_days_across_spring_festival():
+	res = compute_due(datetime(2025, 1, 20, 10, 0), 15, Unit.WORKING_DAYS)
+	assert res.due == day_end(2025, 2, 14)
+	skipped_days = [d for d, _ in res.skipped]
+	assert date(2025, 1, 25) in skipped_days
+	assert date(2025, 1, 26) not in skipped_days  # Sunday worked
+	assert date(2025, 2, 8) not in skipped_days  # Saturday worked
+	assert skipped_days == [
+		date(2025, 1, 25),
+		*[date(2025, 1, 28) + timedelta(days=i) for i in range(8)],
+		date(2025, 2, 9),
+	]
+	assert "Not counted: 2025-01-28 (Tuesday): Spring Festival (春节) holiday." in res.explanation
+
+
+def test_hotline_reply_across_national_day():
+	res = compute_due(datetime(2025, 9, 26, 17, 0), 5, Unit.WORKING_DAYS)
+	assert res.due == day_end(2025, 10, 10)
+	assert date(2025, 9, 28) not in [d for d, _ in res.skipped]
+
+
+def test_working_days_pause_across_spring_festival():
+	pause = Pause(
+		datetime(2025, 1, 27, 15, 0), datetime(2025, 2, 6, 9, 0), "补充证明材料 (supplementary materials)"
+	)
+	res = compute_due(datetime(2025, 1, 20, 10, 0), 15, Unit.WORKING_DAYS, pauses=[pause])
+	assert res.due == day_end(2025, 2, 19)
+	paused = [d for d, r in res.skipped if r.startswith("Paused")]
+	assert paused == [date(2025, 1, 27) + timedelta(days=i) for i in range(11)]
+	assert any("11 day(s) not counted" in line for line in res.explanation)
+
+
+def test_pause_ending_at_midnight_does_not_touch_next_day():
+	pause = Pause(datetime(2025, 3, 4, 10, 0), datetime(2025, 3, 5, 0, 0), "Verification")
+	res = compute_due(datetime(2025, 3, 3, 9, 0), 2, Unit.WORKING_DAYS, pauses=[pause])
+	assert res.due == day_end(2025, 3, 6)
+	assert res.skipped == [(date(2025, 3, 4), "Paused: Verification")]
+
+
+def test_pause_outside_period_has_no_effect():
+	pause = Pause(datetime(2025, 6, 1, 0, 0), datetime(2025, 6, 3, 0, 0), "Force majeure")
+	res = compute_due(datetime(2025, 3, 3, 9, 0), 2, Unit.WORKING_DAYS, pauses=[pause])
+	assert res.due == day_end(2025, 3, 5)
+	assert any("no effect" in line for line in res.explanation)
+
+
+def test_2026_spring_festival_working_saturdays():
+	res = compute_due(datetime(2026, 2, 12, 9, 0), 5, Unit.WORKING_DAYS)
+	assert res.due == day_end(2026, 2, 26)
+	assert compute_due(datetime(2026, 2, 27, 9, 0), 1, Unit.WORKING_DAYS).due == day_end(2026, 2, 28)
+
+
+def test_2026_from_administrator_notice_when_package_lacks_the_year(monkeypatch):
+	monkeypatch.setattr(wc, "PACKAGE_YEARS", PACKAGE_YEARS - {2026})
+	start = datetime(2026, 2, 12, 9, 0)
+
+	without = compute_due(start, 5, Unit.WORKING_DAYS)
+	assert without.due == day_end(2026, 2, 19)  # weekday rule only: wrong, hence the warning
+	assert len(without.warnings) == 1 and "2026" in without.warnings[0]
+	assert any(line.startswith("Warning:") for line in without.explanation)
+	with pytest.raises(UnknownCalendarYear):
+		compute_due(start, 5, Unit.WORKING_DAYS, calendar=WorkingCalendar(strict=True))
+
+	cal = WorkingCalendar(NOTICE_2026_SPRING, strict=True)
+	assert 2026 in cal.known_years
+	res = compute_due(start, 5, Unit.WORKING_DAYS, calendar=cal)
+	assert res.due == day_end(2026, 2, 26)
+	assert res.warnings == []
+	assert compute_due(datetime(2026, 2, 27, 9, 0), 1, Unit.WORKING_DAYS, calendar=cal).due == day_end(
+		2026, 2, 28
+	)
+
+
+@pytest.mark.skipif(2027 in PACKAGE_YEARS, reason="installed chinesecalendar already knows 2027")
+def test_unknown_year_is_reported_not_guessed():
+	start = datetime(2027, 3, 1, 9, 0)
+	with pytest.raises(UnknownCalendarYear) as exc:
+		WorkingCalendar(strict=True).is_working_day(start.date())
+	assert exc.value.year == 2027
+	res = compute_due(start, 3, Unit.WORKING_DAYS)
+	assert res.due == day_end(2027, 3, 4)
+	assert len(res.warnings) == 1 and "2027" in res.warnings[0]
+
+
+def test_calendar_days_warn_only_when_last_day_is_in_unknown_year():
+	# A 7-day period from 2026-12-28 ends on 2027-01-04; only that classification needs the calendar.
+	res = compute_due(datetime(2026, 12, 28, 9, 0), 7, Unit.CALENDAR_DAYS)
+	if 2027 in PACKAGE_YEARS:
+		assert res.warnings == []
+	else:
+		assert res.due == day_end(2027, 1, 4)
+		assert len(res.warnings) == 1 and "2027" in res.warnings[0]
+	assert compute_due(datetime(2026, 12, 1, 9, 0), 7, Unit.CALENDAR_DAYS).warnings == []
+
+
+# --- hours ------------------------------------------------------------------------------------------------
+
+
+def test_hours_across_midnight_and_holiday():
+	res = compute_due(datetime(2025, 1, 28, 22, 30), 24, Unit.HOURS)
+	assert res.due == datetime(2025, 1, 29, 22, 30)
+	assert compute_due(datetime(2025, 10, 1, 23, 30), 1, "Hours").due == datetime(2025, 10, 2, 0, 30)
+
+
+def test_hours_with_pauses():
+	pauses = [
+		Pause(datetime(2025, 1, 29, 1, 0), datetime(2025, 1, 29, 3, 0), "Force majeure"),
+		Pause(datetime(2025, 1, 29, 2, 0), datetime(2025, 1, 29, 3, 30), "Overlapping"),
+		Pause(datetime(2025, 1, 27, 0, 0), datetime(2025, 1, 27, 5, 0), "Before start"),
+	]
+	res = compute_due(datetime(2025, 1, 28, 22, 30), 24, Unit.HOURS, pauses=pauses)
+	assert res.due == datetime(2025, 1, 30, 1, 0)
+	assert any("2h00m not counted" in line for line in res.explanation)
+	assert any("0h30m not counted" in line for line in res.explanation)
+
+
+def test_hours_pause_starting_at_due_moment_has_no_effect():
+	pause = Pause(datetime(2025, 1, 29, 22, 30), datetime(2025, 1, 30, 8, 0), "After")
+	assert compute_due(datetime(2025, 1, 28, 22, 30), 24, Unit.HOURS, pauses=[pause]).due == datetime(
+		2025, 1, 29, 22, 30
+	)
+
+
+# --- misc -------------------------------------------------------------------------------------------------
+
+
+def test_timezone_aware_start_keeps_timezone():
+	tz = ZoneInfo("Asia/Shanghai")
+	res = compute_due(datetime(2025, 1, 24, 10, 0, tzinfo=tz), 7, Unit.CALENDAR_DAYS)
+	assert res.due == datetime(2025, 2, 5, 23, 59, 59, tzinfo=tz)
+
+
+def test_remaining_and_overdue():
+	res = compute_due(datetime(2025, 1, 24, 10, 0), 7, Unit.CALENDAR_DAYS)
+	assert isinstance(res, DueDate)
+	now = datetime(2025, 2, 5, 12, 0)
+	assert remaining(res, now) == timedelta(hours=11, minutes=59, seconds=59)
+	assert not is_overdue(res, now)
+	assert is_overdue(res.due, datetime(2025, 2, 6, 0, 0))
+	assert remaining(res.due, datetime(2025, 2, 6, 0, 0, 1)) == timedelta(seconds=-2)
+
+
+def test_invalid_input():
+	start = datetime(2025, 1, 1)
+	with pytest.raises(ValueError):
+		compute_due(start, 0, Unit.CALENDAR_DAYS)
+	with pytest.raises(ValueError):
+		compute_due(start, 3, "Fortnights")
+	with pytest.raises(ValueError):
+		Pause(datetime(2025, 1, 2), datetime(2025, 1, 1), "backwards")
+
+
+# --- seed rules -------------------------------------------------------------------------------------------
+
+RULE_KEYS = {"rule_code", "service", "trigger_event", "count", "unit", "law", "article", "description"}
+
+
+def test_deadline_rules_file():
+	rules = json.loads(RULES_FILE.read_text(encoding="utf-8"))
+	assert isinstance(rules, list) and rules
+	codes = [r["rule_code"] for r in rules]
+	assert len(codes) == len(set(codes))
+	units = {u.value for u in Unit}
+	for rule in rules:
+		assert set(rule) == RULE_KEYS, rule.get("rule_code")
+		assert rule["unit"] in units
+		assert isinstance(rule["count"], int) and not isinstance(rule["count"], bool) and rule["count"] > 0
+		assert all(isinstance(rule[k], str) and rule[k].strip() for k in RULE_KEYS - {"count"})
+	by_code = {r["rule_code"]: (r["count"], r["unit"]) for r in rules}
+	assert by_code["LA-REVIEW"] == (7, "Calendar Days")
+	assert by_code["LA-DETAINED-FORWARD"] == (24, "Hours")
+	assert by_code["NOT-ISSUE"] == (15, "Working Days")
+	assert by_code["MED-JUDICIAL-CONFIRM"] == (30, "Calendar Days")
