@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import frappe
 from frappe.utils import add_to_date, now_datetime
 
+from qh_legal_service.install import complete_setup_unattended
 from qh_legal_service.rules.divisions import ancestors_by_tier, load_division_file
 from qh_legal_service.rules.scope import area_columns
 from qh_legal_service.rules.service_network import point_type_for_tier
@@ -59,6 +60,7 @@ QUESTIONS = (
 
 def make_demo(scale: str = "small", seed: int = 2026) -> list[DemoUser]:
 	"""Fill the site with demo data at `scale` and return the demo users."""
+	complete_setup_unattended()
 	rng = random.Random(seed)
 	divisions = load_division_file()
 	by_tier: dict[str, list] = {}

@@ -2,7 +2,7 @@
 
 import frappe
 
-from qh_legal_service.install import after_install
+from qh_legal_service.install import after_install, complete_setup_unattended
 from qh_legal_service.staff import create_staff_user
 
 TEST_PASSWORD = "Qhls-Test#2026"
@@ -21,6 +21,7 @@ def before_tests():
 	"""Make sure a test site has what after_install gives a real one (idempotent)."""
 	frappe.clear_cache()
 	after_install()
+	complete_setup_unattended()
 	frappe.db.commit()  # nosemgrep: the test runner starts from this committed state
 
 

@@ -1,0 +1,56 @@
+"""The site's statutory calendar: rules by name, and notices entered for years the package lacks."""
+
+import datetime as dt
+
+import frappe
+from frappe.tests.utils import FrappeTestCase
+
+from qh_legal_service.legal_service_core.doctype.statutory_holiday_notice.statutory_holiday_notice import (
+	HolidayNoticeError,
+)
+from qh_legal_service.rules.working_calendar import PACKAGE_YEARS
+from qh_legal_service.statutory_calendar import compute_rule_due
+
+# A year chinesecalendar does not know; the notice below is invented for the test.
+FUTURE_YEAR = max(PACKAGE_YEARS) + 1
+
+
+def make_notice(year=FUTURE_YEAR, days=None):
+	days = days or [
+		{"holiday_date": f"{year}-10-01", "day_type": "Holiday", "holiday_name": "国庆节"},
+		{"holiday_date": f"{year}-10-02", "day_type": "Holiday", "holiday_name": "国庆节"},
+	]
+	return frappe.get_doc(
+		{
+			"doctype": "Statutory Holiday Notice",
+			"year": year,
+			"notice_title": f"{year}年部分节假日安排",
+			"days": days,
+		}
+	).insert(ignore_permissions=True)
+
+
+class TestStatutoryCalendar(FrappeTestCase):
+	def test_rule_due_counts_working_days_through_spring_festival(self):
+		due = compute_rule_due("NOT-ISSUE", dt.datetime(2025, 1, 20, 10, 0))
+		self.assertEqual(due.due, dt.datetime(2025, 2, 14, 23, 59, 59))
+		self.assertFalse(due.warnings)
+		self.assertTrue(any("Art 30" in line for line in due.explanation))
+
+	def test_unknown_year_warns_until_a_notice_is_entered(self):
+		start = dt.datetime(FUTURE_YEAR, 9, 29, 9, 0)
+		self.assertTrue(compute_rule_due("HL-REPLY", start).warnings)
+		make_notice()
+		due = compute_rule_due("HL-REPLY", start)
+		self.assertFalse(due.warnings)
+		skipped = {day for day, _reason in due.skipped}
+		self.assertIn(dt.date(FUTURE_YEAR, 10, 1), skipped)
+
+	def test_notice_days_are_checked(self):
+		with self.assertRaises(HolidayNoticeError):
+			make_notice(days=[{"holiday_date": f"{FUTURE_YEAR + 1}-01-01", "day_type": "Holiday"}])
+		weekday = next(
+			dt.date(FUTURE_YEAR, 3, d) for d in range(1, 8) if dt.date(FUTURE_YEAR, 3, d).weekday() == 2
+		)
+		with self.assertRaises(HolidayNoticeError):
+			make_notice(days=[{"holiday_date": str(weekday), "day_type": "Working Day"}])
