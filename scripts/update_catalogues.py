@@ -1,0 +1,141 @@
+"""Regenerate qh_legal_service/locale/main.pot and merge it into zh.po / bo.po, keeping translations.
+
+Run with the bench's python from the sites directory:
+
+    cd ~/frappe-bench/sites && ../env/bin/python /path/to/checkout/scripts/update_catalogues.py [--compile]
+
+1. `frappe.gettext.translate.generate_pot` (what `bench generate-pot-file --app qh_legal_service` runs),
+   with a work-around: Frappe 15.55.1's hooks.py (navbar) extractor crashes when the app lives outside
+   the bench directory (apps/qh_legal_service is a symlink to the checkout, as scripts/dev-up makes it).
+2. Adds the strings of Frappe's own portal pages a visitor sees at /login (login page, its JS, the
+   website top bar and footer), extracted from the frappe sources with Frappe's own extractors, because
+   Frappe ships no `bo` catalogue.
+3. Merges main.pot into zh.po and bo.po (like `bench update-po-files`): existing translations and
+   translator comments are kept, new msgids are added untranslated, msgids gone from the pot are dropped.
+4. With --compile: compiles the .po files to sites/assets/locale/<lang>/LC_MESSAGES/qh_legal_service.mo.
+"""
+
+import os
+import sys
+from pathlib import Path
+
+import frappe
+
+APP = "qh_legal_service"
+LOCALES = ("zh", "bo")
+SITE = os.environ.get("QHLS_SITE", "qhls.localhost")
+
+# Frappe files rendered (or loaded as JS) on /login, relative to apps/frappe/frappe.
+FRAPPE_PORTAL_FILES = (
+	"www/login.html",
+	"www/login.py",
+	"templates/includes/login/login.js",
+	"templates/signup.html",
+	"templates/web.html",
+	"templates/base.html",
+	"templates/includes/navbar/navbar.html",
+	"templates/includes/navbar/navbar_items.html",
+	"templates/includes/navbar/navbar_login.html",
+	"templates/includes/navbar/dropdown_login.html",
+	"templates/includes/navbar/navbar_search.html",
+	"templates/includes/footer/footer.html",
+	"templates/includes/footer/footer_info.html",
+	"templates/includes/footer/footer_links.html",
+	"templates/includes/footer/footer_powered.html",
+	"templates/includes/footer/footer_grouped_links.html",
+)
+# Shown on /login but passed to _() as a variable (logo_section(title) in login.html), so not extracted.
+FRAPPE_PORTAL_EXTRA = (("Forgot Password", "www/login.html"), ("Welcome", "www/login.html"))
+PORTAL_COMMENT = "Frappe portal page /login (Frappe ships no bo catalogue)"
+
+
+def patch_navbar_extractor():
+	import importlib
+
+	from frappe.gettext.extractors import navbar
+
+	def get_module(path):
+		path = Path(path).resolve()
+		for app in frappe.get_all_apps(True):
+			app_root = Path(frappe.get_app_path(app)).resolve().parent
+			if path.is_relative_to(app_root):
+				parts = path.relative_to(app_root).with_suffix("").parts
+				return importlib.import_module(".".join(parts))
+		raise ValueError(f"{path} is in no installed app")
+
+	navbar.get_module = get_module
+
+
+def add_frappe_portal_strings(catalog):
+	from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_file
+	from frappe.gettext.translate import get_method_map
+
+	frappe_root = Path(frappe.get_app_path("frappe"))
+	method_map = get_method_map("frappe")
+	keywords = DEFAULT_KEYWORDS.copy()
+	keywords["_lt"] = None
+	from babel.messages.extract import pathmatch
+
+	for message, rel in FRAPPE_PORTAL_EXTRA:
+		if catalog.get(message) is None:
+			catalog.add(message, locations=[("frappe/frappe/" + rel, 0)], auto_comments=[PORTAL_COMMENT])
+
+	for rel in FRAPPE_PORTAL_FILES:
+		path = frappe_root / rel
+		if not path.exists():
+			continue
+		method = next(m for pattern, m in method_map if pathmatch(pattern, "frappe/" + rel))
+		for lineno, message, comments, context in extract_from_file(method, str(path), keywords=keywords):
+			if not message or not isinstance(message, str):
+				continue
+			existing = catalog.get(message, context)
+			location = ("frappe/frappe/" + rel, lineno)
+			if existing is not None and PORTAL_COMMENT in existing.auto_comments:
+				existing.locations.append(location)
+				continue
+			catalog.add(
+				message,
+				locations=[location],
+				auto_comments=[*(comments or []), PORTAL_COMMENT],
+				context=context,
+			)
+
+
+def main():
+	frappe.init(site=SITE)
+	from frappe.gettext.translate import (
+		compile_translations,
+		generate_pot,
+		get_catalog,
+		new_catalog,
+		write_catalog,
+	)
+
+	patch_navbar_extractor()
+	generate_pot(APP)
+
+	pot = get_catalog(APP)
+	add_frappe_portal_strings(pot)
+	write_catalog(APP, pot)
+	print(f"main.pot: {len([m for m in pot if m.id])} msgids")
+
+	for locale in LOCALES:
+		po = get_catalog(APP, locale)
+		if po.locale is None or str(po.locale) != locale:
+			po = new_catalog(APP, locale) if not len(po) else po
+		po.update(pot, no_fuzzy_matching=True)
+		for m in po:
+			if m.id:
+				m.flags.discard("fuzzy")
+		write_catalog(APP, po, locale)
+		missing = [m.id for m in po if m.id and not m.string]
+		print(f"{locale}.po: {len([m for m in po if m.id])} msgids, {len(missing)} untranslated")
+		for msgid in missing:
+			print(f"   untranslated [{locale}]: {msgid!r}")
+
+	if "--compile" in sys.argv:
+		compile_translations(APP, force=True)
+
+
+if __name__ == "__main__":
+	main()
