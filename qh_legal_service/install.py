@@ -39,6 +39,7 @@ def set_regional_defaults():
 	settings = frappe.get_single("System Settings")
 	settings.update(
 		{
+			"app_name": "青海公共法律服务",
 			"country": "China",
 			"time_zone": "Asia/Shanghai",
 			"language": "zh",
