@@ -70,12 +70,27 @@ def make_demo(scale: str = "small", seed: int = 2026) -> list[DemoUser]:
 		make_institutions(by_tier)
 		make_service_points(by_tier, rng)
 		make_workers(by_tier, rng)
+	make_hardship_thresholds()
 	for user in DEMO_USERS:
 		create_staff_user(
 			user.email, user.full_name, user.division, user.profile, user.language, DEMO_PASSWORD
 		)
 	make_consultations(divisions, SCALES.get(scale, scale), rng)
 	return list(DEMO_USERS)
+
+
+def make_hardship_thresholds() -> None:
+	"""Illustrative thresholds: province-wide and a higher one for Xining (set by the province, Art 34)."""
+	if frappe.db.count("Legal Aid Hardship Threshold"):
+		return
+	for prefecture, amount in ((None, 1200), ("630100", 1400)):
+		insert(
+			"Legal Aid Hardship Threshold",
+			prefecture=prefecture,
+			amount=amount,
+			effective_from="2025-01-01",
+			basis="示例数据 (demo): 按城乡最低生活保障标准的两倍左右设定",
+		)
 
 
 def languages_for(code: str) -> list[dict]:

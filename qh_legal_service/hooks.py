@@ -11,6 +11,8 @@ _AREA_DOCTYPES = (
 	"Service Point",
 	"Legal Service Worker",
 	"Legal Consultation",
+	"Legal Aid Application",
+	"Legal Aid Callback",
 )
 
 # Includes in <head>
@@ -18,6 +20,9 @@ _AREA_DOCTYPES = (
 
 app_include_css = "/assets/qh_legal_service/css/qh_legal_service.css"
 web_include_css = "/assets/qh_legal_service/css/qh_legal_service.css"
+
+# The Word downloads of the legal aid documents, beside the form's own script.
+doctype_js = {"Legal Aid Application": "public/js/legal_aid_documents.js"}
 
 # Installation
 # ------------
@@ -49,6 +54,13 @@ has_permission = {
 	**{doctype: "qh_legal_service.scoping.area_has_permission" for doctype in _AREA_DOCTYPES},
 }
 
+# Scheduled Tasks
+# ---------------
+
+scheduler_events = {
+	"hourly": ["qh_legal_service.legal_aid.escalation.escalate_overdue_steps"],
+}
+
 # Document Events
 # ---------------
 
@@ -58,3 +70,47 @@ doc_events = {
 		"on_trash": "qh_legal_service.scoping.clear_permitted_nodes_cache",
 	},
 }
+
+# Fixtures
+# --------
+
+_LEGAL_AID_STATES = [
+	"Received",
+	"Materials Requested",
+	"Under Review",
+	"Urgent Aid",
+	"Approved",
+	"Refused",
+	"Assigned",
+	"In Progress",
+	"Closed",
+	"Archived",
+	"Withdrawn",
+	"Terminated",
+	"Objection Filed",
+]
+_LEGAL_AID_ACTIONS = [
+	"Approve",
+	"Archive",
+	"Assign",
+	"Close",
+	"Deem Withdrawn",
+	"Materials Supplied",
+	"Order Correction",
+	"Provide Urgent Aid",
+	"Record Objection",
+	"Refuse",
+	"Request Materials",
+	"Start Handling",
+	"Start Review",
+	"Terminate",
+	"Uphold Refusal",
+	"Uphold Termination",
+]
+
+# The legal aid workflow and its states and actions belong to no module: they ship as fixtures.
+fixtures = [
+	{"dt": "Workflow State", "filters": [["name", "in", _LEGAL_AID_STATES]]},
+	{"dt": "Workflow Action Master", "filters": [["name", "in", _LEGAL_AID_ACTIONS]]},
+	{"dt": "Workflow", "filters": [["name", "=", "Legal Aid Application"]]},
+]

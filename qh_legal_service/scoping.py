@@ -28,6 +28,11 @@ def is_unscoped(user: str) -> bool:
 	return user == "Administrator" or bool(UNSCOPED_ROLES.intersection(frappe.get_roles(user)))
 
 
+def is_portal_user(user: str) -> bool:
+	"""Citizens on the portal: their roles grant only their own records (if_owner), never an area."""
+	return frappe.db.get_value("User", user, "user_type", cache=True) == "Website User"
+
+
 @request_cache
 def get_permitted_nodes(user: str, doctype: str | None = None) -> tuple[PermittedNode, ...]:
 	"""The divisions a user is permitted at, from their User Permissions that apply to `doctype`."""
@@ -85,7 +90,7 @@ def clear_area_path_cache() -> None:
 def area_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
 	"""permission_query_conditions hook for every area record: one indexed equality per node."""
 	user = user or frappe.session.user
-	if not doctype or is_unscoped(user):
+	if not doctype or is_unscoped(user) or is_portal_user(user):
 		return ""
 	filters = scope_filters(get_permitted_nodes(user, doctype))
 	return sql_condition(f"tab{doctype}", filters, frappe.db.escape)
@@ -94,7 +99,7 @@ def area_query_conditions(user: str | None = None, doctype: str | None = None) -
 def area_has_permission(doc: Document, ptype: str | None = None, user: str | None = None) -> bool | None:
 	"""has_permission hook for every area record: deny a document outside the user's area."""
 	user = user or frappe.session.user
-	if is_unscoped(user):
+	if is_unscoped(user) or is_portal_user(user):
 		return None
 	division = doc.get("division")
 	if not division and ptype == "create":
@@ -105,9 +110,12 @@ def area_has_permission(doc: Document, ptype: str | None = None, user: str | Non
 
 
 def division_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
-	"""permission_query_conditions for the division tree itself: the user's subtrees, by lft/rgt."""
+	"""permission_query_conditions for the division tree itself: the user's subtrees, by lft/rgt.
+
+	Citizens on the portal may look up any division: they pick their own village in a form.
+	"""
 	user = user or frappe.session.user
-	if is_unscoped(user):
+	if is_unscoped(user) or is_portal_user(user):
 		return ""
 	nodes = get_permitted_nodes(user, DIVISION)
 	if scope_filters(nodes) is None:
@@ -122,7 +130,7 @@ def division_query_conditions(user: str | None = None, doctype: str | None = Non
 def division_has_permission(doc: Document, ptype: str | None = None, user: str | None = None) -> bool | None:
 	"""has_permission for a division: the user's permitted nodes and everything below them."""
 	user = user or frappe.session.user
-	if is_unscoped(user):
+	if is_unscoped(user) or is_portal_user(user):
 		return None
 	return record_in_scope(doc.name, get_area_path(doc.name), get_permitted_nodes(user, DIVISION))
 

@@ -11,7 +11,7 @@ from qh_legal_service.rules.desks import DESKS, STAFF_ROLES
 from qh_legal_service.rules.scope import AREA_COLUMNS
 
 APP = Path(__file__).resolve().parent.parent / "qh_legal_service"
-FRAPPE_DOCTYPES = {"User", "Language", "Role", "DocType", "File"}
+FRAPPE_DOCTYPES = {"User", "Language", "Role", "DocType", "File", "Workflow State"}
 LINKING_TYPES = {"Link", "Table", "Table MultiSelect"}
 
 

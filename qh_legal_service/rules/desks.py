@@ -26,7 +26,7 @@ DESKS = (
 	),
 	Desk(
 		"Legal Aid Reviewer",
-		("Legal Aid Reviewer", "County Justice Bureau Staff"),
+		("Legal Aid Reviewer",),
 		("Prefecture", "County"),
 		"County Justice Bureau",
 	),

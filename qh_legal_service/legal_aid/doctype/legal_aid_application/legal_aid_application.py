@@ -1,0 +1,128 @@
+# Copyright (c) 2026, Qinghai Public Legal Service developers
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.utils import flt, get_datetime, getdate, now_datetime
+from stdnum.cn import ric
+
+from qh_legal_service.legal_aid.eligibility import assess_application
+from qh_legal_service.rules import legal_aid
+from qh_legal_service.scoping import AreaScopedDocument, add_area_indexes
+from qh_legal_service.statutory_calendar import compute_rule_due
+
+
+class InvalidResidentIDError(frappe.ValidationError):
+	"""A resident ID number that fails its check digit, date or region."""
+
+
+class MissingPledgeError(frappe.ValidationError):
+	"""A hardship declaration without the honesty pledge."""
+
+
+class StepIncompleteError(frappe.ValidationError):
+	"""A state entered without what it requires (reasons, a worker, an outcome...)."""
+
+
+class LegalAidApplication(AreaScopedDocument):
+	"""An application for legal aid, from receipt to archive."""
+
+	def validate(self):
+		self.validate_resident_id()
+		self.validate_honesty_pledge()
+		self.set_eligibility()
+		self.stamp_state_entry()
+		self.validate_state_requirements()
+		self.set_current_deadline()
+
+	def validate_resident_id(self):
+		self.id_number = (self.id_number or "").strip().upper()
+		try:
+			ric.validate(self.id_number)
+		except Exception:
+			frappe.throw(
+				_("{0} is not a valid resident ID number: check the 18 characters and the last one.").format(
+					self.id_number
+				),
+				InvalidResidentIDError,
+				title=_("Invalid Resident ID Number"),
+			)
+		self.date_of_birth = ric.get_birth_date(self.id_number)
+
+	def validate_honesty_pledge(self):
+		declared = self.household_size or flt(self.monthly_household_income)
+		if declared and not self.honesty_pledge:
+			frappe.throw(
+				_("Please confirm the honesty pledge for your declaration of household income."),
+				MissingPledgeError,
+				title=_("Honesty Pledge"),
+			)
+
+	def set_eligibility(self):
+		result, reason = assess_application(self)
+		self.eligibility = result.answer
+		self.eligibility_article = result.article
+		self.eligibility_reason = reason
+
+	def stamp_state_entry(self):
+		state = self.workflow_state or legal_aid.RECEIVED
+		if not self.is_new() and not self.has_value_changed("workflow_state"):
+			return
+		previous = self.get_doc_before_save()
+		previous_state = previous.workflow_state if previous else None
+		now = now_datetime()
+		if stamp := legal_aid.STAMPED_ON_ENTRY.get(state):
+			self.set(stamp, now)
+		if previous_state == legal_aid.MATERIALS_REQUESTED and state == legal_aid.UNDER_REVIEW:
+			self.materials_supplied_on = now
+		if state == legal_aid.OBJECTION_FILED:
+			self.objected_decision = previous_state
+		if previous_state == legal_aid.OBJECTION_FILED:
+			corrected = state == legal_aid.UNDER_REVIEW
+			self.objection_decision = "Ordered Corrected" if corrected else "Upheld"
+		if state != previous_state:
+			self.escalated_step = None
+			self.escalated_on = None
+
+	def validate_state_requirements(self):
+		state = self.workflow_state or legal_aid.RECEIVED
+		if missing := legal_aid.missing_for_state(state, self.as_dict()):
+			labels = ", ".join(_(self.meta.get_label(field)) for field in missing)
+			frappe.throw(
+				_("Before the application can be {0}, fill in: {1}").format(_(state), labels),
+				StepIncompleteError,
+				title=_("Step Incomplete"),
+			)
+
+	def set_current_deadline(self):
+		values = self.as_dict()
+		for field in (
+			"received_on",
+			"materials_requested_on",
+			"materials_supplied_on",
+			"decided_on",
+			"objection_filed_on",
+		):
+			values[field] = get_datetime(values[field]) if values.get(field) else None
+		if values.get("materials_due"):
+			values["materials_due"] = getdate(values["materials_due"])
+		step = legal_aid.current_step(self.workflow_state or legal_aid.RECEIVED, values)
+		if (
+			step is None
+			or (step.rule_code is None and step.fixed_due is None)
+			or not (step.start or step.fixed_due)
+		):
+			self.current_step, self.current_due, self.deadline_explanation = None, None, None
+			return
+		self.current_step = step.name
+		if step.fixed_due:
+			self.current_due = step.fixed_due
+			self.deadline_explanation = _("Due date set in the materials notice.")
+			return
+		due = compute_rule_due(step.rule_code, step.start, step.pauses)
+		self.current_due = due.due
+		self.deadline_explanation = "\n".join(due.explanation + due.warnings)
+
+
+def on_doctype_update():
+	add_area_indexes("Legal Aid Application")
