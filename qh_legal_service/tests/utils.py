@@ -70,3 +70,23 @@ def make_worker(**overrides):
 	}
 	values.update(overrides)
 	return frappe.get_doc(values).insert(ignore_permissions=True)
+
+
+VALID_ID = "11010519491231002X"
+
+
+def make_application(**overrides):
+	"""A labour-pay legal aid application from Beiguan Community, received now, unless told otherwise."""
+	values = {
+		"doctype": "Legal Aid Application",
+		"applicant_name": f"测试申请人 {frappe.generate_hash(length=6)}",
+		"id_number": VALID_ID,
+		"phone": "13800000000",
+		"division": BEIGUAN_COMMUNITY,
+		"matter_type": "Labour Relations or Unpaid Pay",
+		"aid_requested": "Civil or Administrative Litigation Representation",
+		"channel": "Walk-in at a Service Point",
+		"facts": "工地拖欠工资三个月。",
+	}
+	values.update(overrides)
+	return frappe.get_doc(values).insert(ignore_permissions=True)

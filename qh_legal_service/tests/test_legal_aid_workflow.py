@@ -1,0 +1,205 @@
+"""The legal aid workflow on a real site: each transition by role and tier, deadlines, escalation."""
+
+import datetime as dt
+
+import frappe
+from frappe.model.workflow import WorkflowTransitionError, apply_workflow
+from frappe.tests.utils import FrappeTestCase
+from frappe.utils import add_to_date, get_datetime, now_datetime
+
+from qh_legal_service.legal_aid.doctype.legal_aid_application.legal_aid_application import (
+	InvalidResidentIDError,
+	MissingPledgeError,
+	StepIncompleteError,
+)
+from qh_legal_service.legal_aid.escalation import escalate_overdue_steps
+from qh_legal_service.tests.utils import (
+	CHENGDONG,
+	CHENGZHONG,
+	XINING,
+	make_application,
+	make_staff,
+	make_worker,
+)
+
+REVIEWER = "la-reviewer@test.qh"
+OTHER_REVIEWER = "la-reviewer-chengzhong@test.qh"
+BUREAU = "la-bureau@test.qh"
+SUPERVISOR = "la-supervisor@test.qh"
+
+
+class LegalAidCase(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		make_staff(REVIEWER, CHENGDONG, "Legal Aid Reviewer")
+		make_staff(OTHER_REVIEWER, CHENGZHONG, "Legal Aid Reviewer")
+		make_staff(BUREAU, CHENGDONG, "County Justice Bureau")
+		make_staff(SUPERVISOR, XINING, "Prefecture Supervisor")
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def act(self, user, name, action, **values):
+		"""Apply a workflow action as `user`, after saving `values` on the application as the desk does."""
+		frappe.set_user(user)
+		try:
+			doc = frappe.get_doc("Legal Aid Application", name)
+			if values:
+				doc.update(values)
+				doc.save()
+			return apply_workflow(doc, action)
+		finally:
+			frappe.set_user("Administrator")
+
+
+class TestApplication(LegalAidCase):
+	def test_received_with_eligibility_and_review_deadline(self):
+		doc = make_application(received_on="2025-09-28 10:00:00")
+		self.assertEqual(doc.workflow_state, "Received")
+		self.assertEqual(doc.eligibility, "Hardship Check Needed")
+		self.assertEqual(doc.date_of_birth, dt.date(1949, 12, 31))
+		self.assertEqual(doc.current_step, "Review and decide")
+		# Seven days end on 2025-10-05, inside the National Day holiday: the period runs to 2025-10-09.
+		self.assertEqual(get_datetime(doc.current_due), dt.datetime(2025, 10, 9, 23, 59, 59))
+		self.assertIn("Art 43", doc.deadline_explanation)
+
+	def test_special_groups_and_statutes(self):
+		self.assertEqual(make_application(migrant_worker_pay_claim=1).eligibility, "Hardship Proof Waived")
+		self.assertEqual(make_application(abuse_victim=1).eligibility, "Hardship Test Not Applied")
+		self.assertEqual(make_application(matter_type="Other Matter").eligibility, "Not a Covered Matter")
+		self.assertIn("Art 42", make_application(minor=1).eligibility_article)
+
+	def test_bad_input_is_refused_with_a_clear_error(self):
+		with self.assertRaises(InvalidResidentIDError):
+			make_application(id_number="110105194912310021")
+		with self.assertRaises(MissingPledgeError):
+			make_application(household_size=3, monthly_household_income=2000)
+
+
+class TestTransitions(LegalAidCase):
+	def test_review_approve_assign_handle_close_archive(self):
+		name = make_application().name
+		with self.assertRaises(WorkflowTransitionError):
+			self.act(BUREAU, name, "Start Review")
+		with self.assertRaises(frappe.PermissionError):
+			self.act(OTHER_REVIEWER, name, "Start Review")
+		self.assertEqual(self.act(REVIEWER, name, "Start Review").workflow_state, "Under Review")
+		approved = self.act(REVIEWER, name, "Approve")
+		self.assertEqual((approved.workflow_state, approved.current_step), ("Approved", "Assign a lawyer"))
+		decided = get_datetime(approved.decided_on)
+		self.assertGreater(get_datetime(approved.current_due), decided + dt.timedelta(days=3))
+		with self.assertRaises(StepIncompleteError):
+			self.act(REVIEWER, name, "Assign")
+		worker = make_worker(worker_type="Lawyer", served_divisions=[], licence_number="16301202110000001")
+		assigned = self.act(REVIEWER, name, "Assign", assigned_worker=worker.name)
+		self.assertEqual(assigned.workflow_state, "Assigned")
+		self.assertTrue(assigned.assigned_on)
+		self.assertIsNone(assigned.current_due)
+		self.act(REVIEWER, name, "Start Handling")
+		with self.assertRaises(StepIncompleteError):
+			self.act(REVIEWER, name, "Close")
+		closed = self.act(REVIEWER, name, "Close", outcome="Won or Mostly Won", closing_report="已结案。")
+		self.assertEqual(closed.workflow_state, "Closed")
+		with self.assertRaises(WorkflowTransitionError):
+			self.act(REVIEWER, name, "Archive")
+		self.assertEqual(self.act(BUREAU, name, "Archive").workflow_state, "Archived")
+
+	def test_materials_notice_pauses_the_review(self):
+		name = make_application().name
+		with self.assertRaises(StepIncompleteError):
+			self.act(REVIEWER, name, "Request Materials")
+		due_day = dt.date.today() + dt.timedelta(days=10)
+		waiting = self.act(
+			REVIEWER,
+			name,
+			"Request Materials",
+			materials_notice="身份证复印件; 工资欠条",
+			materials_due=due_day,
+		)
+		self.assertEqual(waiting.workflow_state, "Materials Requested")
+		self.assertEqual(get_datetime(waiting.current_due), dt.datetime.combine(due_day, dt.time(23, 59, 59)))
+		back = self.act(REVIEWER, name, "Materials Supplied")
+		self.assertEqual((back.workflow_state, back.current_step), ("Under Review", "Review and decide"))
+		self.assertTrue(back.materials_supplied_on)
+
+	def test_refusal_objection_and_correction(self):
+		name = make_application().name
+		self.act(REVIEWER, name, "Start Review")
+		with self.assertRaises(StepIncompleteError):
+			self.act(REVIEWER, name, "Refuse")
+		refused = self.act(REVIEWER, name, "Refuse", decision_reasons="不属于经济困难。")
+		self.assertEqual(refused.workflow_state, "Refused")
+		with self.assertRaises(WorkflowTransitionError):
+			self.act(REVIEWER, name, "Record Objection", objection_reason="我确实困难。")
+		objected = self.act(BUREAU, name, "Record Objection", objection_reason="我确实困难。")
+		self.assertEqual(
+			(objected.workflow_state, objected.objected_decision), ("Objection Filed", "Refused")
+		)
+		self.assertEqual(objected.current_step, "Decide the objection")
+		with self.assertRaises(WorkflowTransitionError):
+			self.act(BUREAU, name, "Uphold Termination")
+		corrected = self.act(BUREAU, name, "Order Correction")
+		self.assertEqual(
+			(corrected.workflow_state, corrected.objection_decision), ("Under Review", "Ordered Corrected")
+		)
+
+	def test_urgent_aid_and_termination(self):
+		name = make_application().name
+		with self.assertRaises(StepIncompleteError):
+			self.act(REVIEWER, name, "Provide Urgent Aid")
+		urgent = self.act(
+			REVIEWER, name, "Provide Urgent Aid", urgent_reason="Limitation Period Ends within 7 Days"
+		)
+		self.assertEqual(urgent.current_step, "Review and decide")
+		with self.assertRaises(StepIncompleteError):
+			self.act(REVIEWER, name, "Terminate")
+		terminated = self.act(REVIEWER, name, "Terminate", termination_reason="Hired an Own Lawyer")
+		self.assertEqual(terminated.workflow_state, "Terminated")
+		upheld = self.act(BUREAU, name, "Record Objection", objection_reason="不同意终止。")
+		self.assertEqual(self.act(BUREAU, upheld.name, "Uphold Termination").objection_decision, "Upheld")
+
+	def test_notified_defence_goes_straight_to_assignment(self):
+		doc = make_application(
+			matter_type="Criminal Matter",
+			channel="Notice from Court, Procuratorate or Police",
+			notifying_authority="城东区人民法院",
+		)
+		self.assertEqual((doc.eligibility, doc.current_step), ("Notified Defence", "Assign a defence lawyer"))
+		with self.assertRaises(WorkflowTransitionError):
+			self.act(REVIEWER, doc.name, "Start Review")
+		worker = make_worker(worker_type="Lawyer", served_divisions=[], licence_number="16301202110000002")
+		self.assertEqual(
+			self.act(REVIEWER, doc.name, "Assign", assigned_worker=worker.name).workflow_state, "Assigned"
+		)
+
+
+class TestEscalation(LegalAidCase):
+	def test_overdue_step_goes_to_the_prefecture_once(self):
+		name = make_application().name
+		frappe.db.set_value(
+			"Legal Aid Application", name, "current_due", add_to_date(now_datetime(), days=-1)
+		)
+		before = frappe.db.count("Notification Log", {"for_user": SUPERVISOR, "document_name": name})
+		escalate_overdue_steps()
+		escalate_overdue_steps()
+		after = frappe.db.count("Notification Log", {"for_user": SUPERVISOR, "document_name": name})
+		self.assertEqual(after - before, 1)
+		self.assertEqual(
+			frappe.db.get_value("Legal Aid Application", name, "escalated_step"), "Review and decide"
+		)
+
+	def test_unanswered_materials_request_is_deemed_withdrawn(self):
+		name = make_application().name
+		self.act(
+			REVIEWER,
+			name,
+			"Request Materials",
+			materials_notice="身份证复印件",
+			materials_due=dt.date.today(),
+		)
+		frappe.db.set_value(
+			"Legal Aid Application", name, "current_due", add_to_date(now_datetime(), days=-1)
+		)
+		escalate_overdue_steps()
+		self.assertEqual(frappe.db.get_value("Legal Aid Application", name, "workflow_state"), "Withdrawn")
