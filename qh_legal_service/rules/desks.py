@@ -24,12 +24,7 @@ DESKS = (
 		("County",),
 		"County Justice Bureau",
 	),
-	Desk(
-		"Legal Aid Reviewer",
-		("Legal Aid Reviewer",),
-		("Prefecture", "County"),
-		"County Justice Bureau",
-	),
+	Desk("Legal Aid Reviewer", ("Legal Aid Reviewer",), ("Prefecture", "County"), "Legal Aid"),
 	Desk(
 		"Township Judicial Office",
 		("Township Judicial Office Staff",),

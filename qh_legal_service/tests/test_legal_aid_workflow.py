@@ -203,3 +203,36 @@ class TestEscalation(LegalAidCase):
 		)
 		escalate_overdue_steps()
 		self.assertEqual(frappe.db.get_value("Legal Aid Application", name, "workflow_state"), "Withdrawn")
+
+
+class TestSuggestedWorkers(LegalAidCase):
+	def test_lawyers_of_the_county_who_speak_tibetan_come_for_a_tibetan_applicant(self):
+		from qh_legal_service.legal_aid.api import suggest_workers
+
+		tibetan = make_worker(
+			worker_type="Lawyer",
+			division=CHENGDONG,
+			served_divisions=[],
+			licence_number="16301202110000003",
+			languages=[{"language": "bo"}, {"language": "zh"}],
+		)
+		chinese = make_worker(
+			worker_type="Lawyer",
+			division=CHENGDONG,
+			served_divisions=[],
+			licence_number="16301202110000004",
+			languages=[{"language": "zh"}],
+		)
+		elsewhere = make_worker(
+			worker_type="Lawyer",
+			division=CHENGZHONG,
+			served_divisions=[],
+			licence_number="16301202110000005",
+			languages=[{"language": "bo"}],
+		)
+		name = make_application(preferred_language="bo").name
+		frappe.set_user(REVIEWER)
+		suggested = {w["name"] for w in suggest_workers(name)}
+		self.assertIn(tibetan.name, suggested)
+		self.assertNotIn(chinese.name, suggested)
+		self.assertNotIn(elsewhere.name, suggested)
