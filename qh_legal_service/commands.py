@@ -22,7 +22,7 @@ def make_demo(context, scale):
 		frappe.destroy()
 	click.echo(f"Demo logins (password {DEMO_PASSWORD}):")
 	for user in users:
-		click.echo(f"  {user.email:32} {user.profile:26} {user.division}")
+		click.echo(f"  {user.email:32} {user.profile:26} {user.division or 'portal'}")
 
 
 @click.command("qhls-staff-user")

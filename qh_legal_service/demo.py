@@ -45,6 +45,70 @@ DEMO_USERS = (
 	DemoUser("mediator@demo.qh.gov.cn", "人民调解员", "630102001", "Mediator"),
 )
 
+CITIZEN_EMAIL = "citizen@demo.qh.gov.cn"
+
+# (applicant, village, matter, flags, actions with the values each needs) for the legal aid demo.
+LEGAL_AID_STORIES = (
+	("才让", "630102001001", "Labour Relations or Unpaid Pay", {"migrant_worker_pay_claim": 1}, ()),
+	(
+		"马海燕",
+		"630102001004",
+		"Maintenance (Support, Child Support, Alimony)",
+		{"single_mother": 1},
+		("Start Review",),
+	),
+	(
+		"李建国",
+		"630102002008",
+		"Personal Injury (Work, Traffic, Food or Drug, Medical)",
+		{},
+		(("Request Materials", {"materials_notice": "1. 医院诊断证明\n2. 交通事故认定书\n3. 家庭收入证明"}),),
+	),
+	(
+		"卓玛",
+		"630102002009",
+		"Labour Relations or Unpaid Pay",
+		{"abuse_victim": 1},
+		("Start Review", "Approve"),
+	),
+	(
+		"索南",
+		"630102001005",
+		"Pension or Relief Payment",
+		{"elderly_without_income": 1},
+		("Start Review", "Approve", ("Assign", {}), "Start Handling"),
+	),
+	(
+		"王文华",
+		"630102002010",
+		"Labour Relations or Unpaid Pay",
+		{},
+		(
+			"Start Review",
+			(
+				"Refuse",
+				{"decision_reasons": "家庭人均月收入高于本省法律援助经济困难标准，且不属于免予核查的情形。"},
+			),
+		),
+	),
+	(
+		"多杰",
+		"630102001001",
+		"Personal Injury (Work, Traffic, Food or Drug, Medical)",
+		{"disabled_without_income": 1},
+		(
+			"Start Review",
+			"Approve",
+			("Assign", {}),
+			"Start Handling",
+			(
+				"Close",
+				{"outcome": "Settled or Mediated", "closing_report": "经调解，用人单位一次性赔偿工伤损失。"},
+			),
+		),
+	),
+)
+
 SCALES = {"small": 3_000, "large": 1_000_000}
 CHANNELS = ("Service Window", "12348 Hotline", "12348 Online", "Village Visit")
 STATUSES = ("Open", "Answered", "Answered", "Referred", "Closed", "Closed")
@@ -75,8 +139,11 @@ def make_demo(scale: str = "small", seed: int = 2026) -> list[DemoUser]:
 		create_staff_user(
 			user.email, user.full_name, user.division, user.profile, user.language, DEMO_PASSWORD
 		)
+	make_citizen(CITIZEN_EMAIL, "卓玛", "bo")
 	make_consultations(divisions, SCALES.get(scale, scale), rng)
-	return list(DEMO_USERS)
+	if not frappe.db.count("Legal Aid Application"):
+		make_legal_aid_applications(rng)
+	return [*DEMO_USERS, DemoUser(CITIZEN_EMAIL, "卓玛 (portal)", "", "Legal Service Citizen", "bo")]
 
 
 def make_hardship_thresholds() -> None:
@@ -91,6 +158,61 @@ def make_hardship_thresholds() -> None:
 			effective_from="2025-01-01",
 			basis="示例数据 (demo): 按城乡最低生活保障标准的两倍左右设定",
 		)
+
+
+def make_citizen(email: str, first_name: str, language: str) -> None:
+	"""A portal user with the citizen role, as if they had signed up."""
+	if frappe.db.exists("User", email):
+		return
+	user = frappe.get_doc(
+		{
+			"doctype": "User",
+			"email": email,
+			"first_name": first_name,
+			"language": language,
+			"user_type": "Website User",
+			"send_welcome_email": 0,
+			"new_password": DEMO_PASSWORD,
+			"roles": [{"role": "Legal Service Citizen"}],
+		}
+	)
+	user.insert(ignore_permissions=True)
+
+
+def make_legal_aid_applications(rng: random.Random) -> None:
+	"""Applications in Chengdong at every stage, moved along by the workflow as the desk would."""
+	from frappe.model.workflow import apply_workflow
+
+	lawyer = frappe.get_all(
+		"Legal Service Worker", filters={"worker_type": "Lawyer", "county": "630102"}, pluck="name", limit=1
+	)
+	for applicant, village, matter, flags, actions in LEGAL_AID_STORIES:
+		doc = insert(
+			"Legal Aid Application",
+			applicant_name=applicant,
+			id_number="11010519491231002X",
+			phone=f"139{rng.randrange(10**8):08d}",
+			preferred_language="bo" if applicant in ("才让", "卓玛", "索南", "多杰") else "zh",
+			division=village,
+			matter_type=matter,
+			aid_requested="Civil or Administrative Litigation Representation",
+			channel=rng.choice(("Walk-in at a Service Point", "Portal", "12348 Hotline")),
+			facts="示例案情 (demo facts).",
+			household_size=3,
+			monthly_household_income=2400,
+			honesty_pledge=1,
+			**flags,
+		)
+		for action in actions:
+			name, values = action if isinstance(action, tuple) else (action, {})
+			if name == "Request Materials":
+				values = {**values, "materials_due": add_to_date(now_datetime(), days=10).date()}
+			if name == "Assign":
+				values = {"assigned_worker": lawyer[0]}
+			if values:
+				doc.update(values)
+				doc.save(ignore_permissions=True)
+			doc = apply_workflow(doc, name)
 
 
 def languages_for(code: str) -> list[dict]:
