@@ -187,6 +187,7 @@ def make_legal_aid_applications(rng: random.Random) -> None:
 		"Legal Service Worker", filters={"worker_type": "Lawyer", "county": "630102"}, pluck="name", limit=1
 	)
 	for applicant, village, matter, flags, actions in LEGAL_AID_STORIES:
+		values = {"household_size": 3, "monthly_household_income": 2400, "honesty_pledge": 1, **flags}
 		doc = insert(
 			"Legal Aid Application",
 			applicant_name=applicant,
@@ -198,10 +199,7 @@ def make_legal_aid_applications(rng: random.Random) -> None:
 			aid_requested="Civil or Administrative Litigation Representation",
 			channel=rng.choice(("Walk-in at a Service Point", "Portal", "12348 Hotline")),
 			facts="示例案情 (demo facts).",
-			household_size=3,
-			monthly_household_income=2400,
-			honesty_pledge=1,
-			**flags,
+			**values,
 		)
 		for action in actions:
 			name, values = action if isinstance(action, tuple) else (action, {})
