@@ -10,6 +10,7 @@ from qh_legal_service.rules.divisions import DivisionRow, load_division_file, ne
 from qh_legal_service.scoping import DIVISION, clear_area_path_cache
 
 DATA_DIR = Path(__file__).parent / "data"
+FIXTURES_DIR = Path(__file__).parent / "fixtures"
 APP_LANGUAGES = ("zh", "bo")
 
 
@@ -24,9 +25,14 @@ def after_install():
 	load_service_items()
 
 
+# Workflow states and actions Frappe itself installs: ours share their names, so they stay.
+FRAPPE_WORKFLOW_RECORDS = {"Approved", "Pending", "Rejected", "Approve", "Reject", "Review"}
+
+
 def before_uninstall():
-	"""Remove what after_install made outside the app's own doctypes."""
+	"""Remove what after_install and the fixtures made outside the app's own doctypes."""
 	frappe.db.delete("User Permission", {"allow": DIVISION})
+	remove_workflow_fixtures()
 	for desk in DESKS:
 		frappe.delete_doc("Role Profile", desk.profile, ignore_missing=True, force=True)
 	for role in (*STAFF_ROLES, CITIZEN_ROLE):
@@ -59,6 +65,18 @@ def complete_setup_unattended():
 	if not frappe.db.get_single_value("System Settings", "setup_complete"):
 		frappe.db.set_single_value("System Settings", "setup_complete", 1)
 		frappe.db.set_single_value("Website Settings", "disable_signup", 0)
+
+
+def remove_workflow_fixtures():
+	"""Delete the legal aid workflow and the states and actions only it uses."""
+	frappe.delete_doc("Workflow", "Legal Aid Application", ignore_missing=True, force=True)
+	for doctype, file in (
+		("Workflow State", "workflow_state"),
+		("Workflow Action Master", "workflow_action_master"),
+	):
+		for record in json.loads((FIXTURES_DIR / f"{file}.json").read_text(encoding="utf-8")):
+			if record["name"] not in FRAPPE_WORKFLOW_RECORDS:
+				frappe.delete_doc(doctype, record["name"], ignore_missing=True, force=True)
 
 
 def enable_languages():
