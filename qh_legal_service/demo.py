@@ -170,6 +170,7 @@ def make_citizen(email: str, first_name: str, language: str) -> None:
 			"email": email,
 			"first_name": first_name,
 			"language": language,
+			"time_zone": frappe.get_system_settings("time_zone") or "Asia/Shanghai",
 			"user_type": "Website User",
 			"send_welcome_email": 0,
 			"new_password": DEMO_PASSWORD,

@@ -44,6 +44,8 @@ def create_staff_user(
 			"email": email,
 			"first_name": full_name,
 			"language": language,
+			# Deadlines are shown in the province's time, not User's default of the framework's home.
+			"time_zone": frappe.get_system_settings("time_zone") or "Asia/Shanghai",
 			"user_type": "System User",
 			"send_welcome_email": 0,
 			"enabled": 1,
