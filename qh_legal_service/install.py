@@ -50,6 +50,7 @@ def set_regional_defaults():
 			"time_zone": "Asia/Shanghai",
 			"language": "zh",
 			"date_format": "yyyy-mm-dd",
+			"time_format": "HH:mm:ss",
 			"first_day_of_the_week": "Monday",
 		}
 	)

@@ -28,6 +28,8 @@ class LegalAidApplication(AreaScopedDocument):
 	"""An application for legal aid, from receipt to archive."""
 
 	def validate(self):
+		# The desk's datetime control keeps minutes only: finer parts would mark every form unsaved.
+		self.received_on = get_datetime(self.received_on or now_datetime()).replace(second=0, microsecond=0)
 		self.validate_resident_id()
 		self.validate_honesty_pledge()
 		self.set_eligibility()
