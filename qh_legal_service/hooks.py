@@ -46,6 +46,7 @@ before_request = ["qh_legal_service.portal_language.apply_portal_language"]
 
 permission_query_conditions = {
 	"Administrative Division": "qh_legal_service.scoping.division_query_conditions",
+	"File": "qh_legal_service.scoping.file_query_conditions",
 	**{doctype: "qh_legal_service.scoping.area_query_conditions" for doctype in _AREA_DOCTYPES},
 }
 

@@ -135,6 +135,34 @@ def division_has_permission(doc: Document, ptype: str | None = None, user: str |
 	return record_in_scope(doc.name, get_area_path(doc.name), get_permitted_nodes(user, DIVISION))
 
 
+def area_doctypes() -> list[str]:
+	"""The doctypes this app scopes by area, as declared in hooks.py."""
+	method = "qh_legal_service.scoping.area_has_permission"
+	return [doctype for doctype, methods in frappe.get_hooks("has_permission").items() if method in methods]
+
+
+def file_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""permission_query_conditions for File, added to Frappe's own: attachments of area records list
+	only for users who may see the record. Frappe's rule admits any file attached to a readable doctype.
+	"""
+	user = user or frappe.session.user
+	if is_unscoped(user) or is_portal_user(user):
+		return ""
+	scoped = []
+	for area_doctype in area_doctypes():
+		condition = area_query_conditions(user, area_doctype)
+		records = f"select `name` from `tab{area_doctype}` where {condition}" if condition else None
+		if records:
+			scoped.append(
+				f"(`tabFile`.`attached_to_doctype` = {frappe.db.escape(area_doctype)}"
+				f" and `tabFile`.`attached_to_name` in ({records}))"
+			)
+	if not scoped:
+		return ""
+	others = ", ".join(frappe.db.escape(dt) for dt in area_doctypes())
+	return f"(ifnull(`tabFile`.`attached_to_doctype`, '') not in ({others}) or " + " or ".join(scoped) + ")"
+
+
 def add_area_indexes(doctype: str) -> None:
 	"""Index each scope column with the list order, and with status where the doctype has one."""
 	has_status = frappe.get_meta(doctype).has_field("status")

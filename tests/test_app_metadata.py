@@ -110,8 +110,10 @@ def test_hook_targets_exist(hook):
 
 
 def test_scope_hooks_cover_every_area_doctype():
-	for hook in ("permission_query_conditions", "has_permission"):
-		assert set(AREA_DOCTYPES) | {"Administrative Division"} == set(HOOKS[hook]), hook
+	assert set(AREA_DOCTYPES) | {"Administrative Division"} == set(HOOKS["has_permission"])
+	assert set(AREA_DOCTYPES) | {"Administrative Division", "File"} == set(
+		HOOKS["permission_query_conditions"]
+	)
 
 
 WORKSPACES = {load_json(p)["name"]: load_json(p) for p in APP.glob("*/workspace/*/*.json")}
