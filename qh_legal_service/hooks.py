@@ -24,6 +24,9 @@ web_include_css = "/assets/qh_legal_service/css/qh_legal_service.css"
 # The Word downloads of the legal aid documents, beside the form's own script.
 doctype_js = {"Legal Aid Application": "public/js/legal_aid_documents.js"}
 
+# The bilingual wording of the legal aid documents, shared by the print formats and the Word files.
+jinja = {"methods": ["qh_legal_service.legal_aid.documents.legal_aid_document"]}
+
 # Installation
 # ------------
 

@@ -1,0 +1,647 @@
+"""The six official legal aid documents, Tibetan and Chinese on one page (法律援助法 Art 43, 48, 49).
+
+The wording lives here once. The print formats read it through the Jinja method `legal_aid_document`
+(rendered by templates/print/legal_aid_base.html); the Word files are built from the same blocks by
+`build_word`.
+
+Translator: please review the Tibetan wording (every `bo=` string below).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from io import BytesIO
+
+import frappe
+from docx import Document as WordDocument
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import cstr, get_datetime
+from markupsafe import Markup, escape
+
+TIBETAN_FONT = "Noto Serif Tibetan"
+CHINESE_FONT = "Noto Serif CJK SC"
+
+LAW = {
+	"bo": "《ཀྲུང་ཧྭ་མི་དམངས་སྤྱི་མཐུན་རྒྱལ་ཁབ་ཀྱི་ཁྲིམས་ལུགས་རོགས་རམ་ཁྲིམས་ཡིག》",
+	"zh": "《中华人民共和国法律援助法》",
+}
+
+# Select values of the application, in both languages.
+MATTER_TYPES = {
+	"State Compensation": ("རྒྱལ་ཁབ་ཀྱིས་གྱོང་གུན་འཇལ་བ།", "国家赔偿"),
+	"Social Insurance or Minimum Living Allowance": (
+		"སྤྱི་ཚོགས་ཉེན་བཅོལ་ལམ་འཚོ་བའི་ཁག་ཐེག་དམའ་ཤོས།",
+		"社会保险待遇或者最低生活保障待遇",
+	),
+	"Pension or Relief Payment": ("གཅེས་སྐྱོང་དངུལ་ལམ་སྐྱབས་སྐྱོར་དངུལ།", "抚恤金、救济金"),
+	"Maintenance (Support, Child Support, Alimony)": ("གསོ་སྐྱོང་གི་འགྲོ་སོང་།", "赡养费、抚养费、扶养费"),
+	"Labour Relations or Unpaid Pay": ("ངལ་རྩོལ་འབྲེལ་བ་དང་ངལ་རྩོལ་གླ་ཕོགས།", "劳动关系、劳动报酬"),
+	"Civil Capacity Finding": ("དམངས་སྲིད་བྱ་སྤྱོད་ནུས་པ་ངོས་འཛིན།", "认定公民无民事行为能力或者限制民事行为能力"),
+	"Personal Injury (Work, Traffic, Food or Drug, Medical)": (
+		"མི་ལུས་གནོད་སྐྱོན་གྱི་གྱོང་གུན་འཇལ་བ།",
+		"人身损害赔偿（工伤、交通事故、食品药品安全事故、医疗事故）",
+	),
+	"Environmental or Ecological Damage": (
+		"ཁོར་ཡུག་དང་སྐྱེ་ཁམས་ལ་གནོད་སྐྱོན་གྱི་གྱོང་གུན།",
+		"环境污染、生态破坏损害赔偿",
+	),
+	"Other Matter Provided by Law or Regulation": (
+		"ཁྲིམས་ལུགས་དང་སྒྲིག་གཞིར་གཏན་འཁེལ་བྱས་པའི་དོན་དག་གཞན།",
+		"法律、法规、规章规定的其他情形",
+	),
+	"Criminal Matter": ("ཉེས་ཁྲིམས་ཀྱི་གྲབས་དོན།", "刑事案件"),
+	"Other Matter": ("དོན་དག་གཞན།", "其他事项"),
+}
+AID_FORMS = {
+	"Legal Advice": ("ཁྲིམས་ལུགས་བློ་འདྲི།", "法律咨询"),
+	"Drafting Legal Documents": ("ཁྲིམས་ལུགས་ཡིག་ཆ་ཚབ་འབྲི།", "代拟法律文书"),
+	"Criminal Defence or Representation": ("ཉེས་ཁྲིམས་ཀྱི་རྩོད་སྐྱོབ་དང་ཚབ་བྱེད།", "刑事辩护与代理"),
+	"Civil or Administrative Litigation Representation": (
+		"དམངས་སྲིད་དང་སྲིད་འཛིན་ཞུ་གཏུག་གི་ཚབ་བྱེད།",
+		"民事案件、行政案件诉讼代理",
+	),
+	"Labour Arbitration Representation": ("ངལ་རྩོལ་རྩོད་གཞིའི་བར་དཔྱད་ཚབ་བྱེད།", "劳动争议仲裁代理"),
+	"Non-litigation Representation": ("ཞུ་གཏུག་མ་ཡིན་པའི་ཚབ་བྱེད།", "非诉讼代理"),
+	"Duty Lawyer Service": ("ལས་འཁུར་ཁྲིམས་རྩོད་པའི་ཁྲིམས་ལུགས་རོགས་རམ།", "值班律师法律帮助"),
+}
+TERMINATION_REASONS = {
+	"Fraudulently Obtained Aid": (
+		"རོགས་རམ་ལེན་མཁན་གྱིས་མགོ་སྐོར་ལ་སོགས་པའི་ཐབས་ལམ་ཡང་དག་མིན་པས་ཁྲིམས་ལུགས་རོགས་རམ་ཐོབ་པ།",
+		"受援人以欺骗或者其他不正当手段获得法律援助",
+	),
+	"Concealed Facts or Evidence": (
+		"རོགས་རམ་ལེན་མཁན་གྱིས་གྲབས་དོན་དང་འབྲེལ་བའི་དངོས་ཡོད་གལ་ཆེན་བསམ་བཞིན་སྦས་པའམ་ར་སྤྲོད་རྫུན་མ་བྱིན་པ།",
+		"受援人故意隐瞒与案件有关的重要事实或者提供虚假证据",
+	),
+	"No Longer in Economic Hardship": (
+		"རོགས་རམ་ལེན་མཁན་གྱི་དཔལ་འབྱོར་གནས་སྟངས་ལ་འགྱུར་བ་བྱུང་ནས་ཁྲིམས་ལུགས་རོགས་རམ་གྱི་ཆ་རྐྱེན་དང་མི་མཐུན་པ།",
+		"受援人的经济状况发生变化，不再符合法律援助条件",
+	),
+	"Case Ended or Withdrawn": (
+		"གྲབས་དོན་ཞིབ་བཤེར་མཚམས་བཞག་པའམ་ཕྱིར་འཐེན་བྱས་ཟིན་པ།",
+		"案件终止审理或者已经被撤销",
+	),
+	"Hired an Own Lawyer": (
+		"རོགས་རམ་ལེན་མཁན་གྱིས་རང་ཉིད་ཀྱིས་ཁྲིམས་རྩོད་པའམ་ཚབ་བྱེད་པ་གཞན་བཅོལ་བ།",
+		"受援人自行委托律师或者其他代理人",
+	),
+	"At the Aided Person's Request": (
+		"རོགས་རམ་ལེན་མཁན་གྱིས་རྒྱུ་མཚན་ཡོད་པའི་སྒོ་ནས་ཁྲིམས་ལུགས་རོགས་རམ་མཚམས་འཇོག་པའི་རེ་བ་བཏོན་པ།",
+		"受援人有正当理由要求终止法律援助",
+	),
+	"Other Legal Ground": (
+		"ཁྲིམས་ལུགས་དང་སྒྲིག་གཞིར་གཏན་འཁེལ་བྱས་པའི་གནས་ཚུལ་གཞན།",
+		"法律法规规定的其他情形",
+	),
+}
+
+# Fixed wording of the shared layout (letterhead, number, date, seal).
+LAYOUT = {
+	"number": {"bo": "ཡིག་ཨང་།", "zh": "编号"},
+	"seal": {"bo": "（ཐམ་ག）", "zh": "（盖章）"},
+	"date": {"bo": "ཟླ་ཚེས།", "zh": "日期"},
+	"hotline": {
+		"bo": "སྤྱི་པའི་ཁྲིམས་ལུགས་ཞབས་ཞུའི་ཁ་པར་ཐད་ཀར་ 12348",
+		"zh": "公共法律服务热线 12348",
+	},
+}
+
+
+def is_tibetan(char: str) -> bool:
+	return "\u0f00" <= char <= "\u0fff"
+
+
+def script_runs(text: str) -> list[tuple[str, str]]:
+	"""Split text into (lang, run): Tibetan letters are "bo", anything else (names, digits, Chinese) "zh".
+
+	Spaces stay with the run before them. Marking the Han characters inside a Tibetan sentence as zh keeps
+	wkhtmltopdf from falling back to the Japanese CJK glyphs for them.
+	"""
+	runs: list[tuple[str, str]] = []
+	for char in cstr(text):
+		lang = "bo" if is_tibetan(char) else ("zh" if not char.isspace() or not runs else runs[-1][0])
+		if runs and runs[-1][0] == lang:
+			runs[-1] = (lang, runs[-1][1] + char)
+		else:
+			runs.append((lang, char))
+	return runs
+
+
+def script_spans(text: str) -> Markup:
+	"""HTML of text with every run in a span of its language (used by the print template)."""
+	return Markup("").join(
+		Markup('<span lang="{0}">{1}</span>').format(lang, escape(run)) for lang, run in script_runs(text)
+	)
+
+
+def bi(bo: str, zh: str) -> dict:
+	"""A piece of text in both languages."""
+	return {"bo": bo, "zh": zh}
+
+
+def para(bo: str, zh: str) -> dict:
+	"""A bilingual paragraph."""
+	return {"kind": "para", "bo": bo, "zh": zh}
+
+
+def items(values: list[str]) -> dict:
+	"""A numbered list of data (the missing materials, the reasons), printed as entered."""
+	return {"kind": "list", "items": values}
+
+
+def fields(*rows: tuple[str, str, str]) -> dict:
+	"""A table of data: (Tibetan label, Chinese label, value)."""
+	return {"kind": "fields", "rows": [{"bo": bo, "zh": zh, "value": value} for bo, zh, value in rows]}
+
+
+def date_text(value) -> dict:
+	"""A date in both languages (Latin digits, as Babel does for bo)."""
+	if not value:
+		return bi("____ལོའི་ཟླ་____ཚེས་____", "____年____月____日")
+	day = get_datetime(value)
+	return bi(f"{day.year}ལོའི་ཟླ་{day.month}ཚེས་{day.day}", f"{day.year}年{day.month}月{day.day}日")
+
+
+def select_text(mapping: dict, value: str | None) -> dict:
+	"""A select value in both languages; unknown values print as stored."""
+	bo, zh = mapping.get(value or "", (value or "", value or ""))
+	return bi(bo, zh)
+
+
+def lines(text: str | None) -> list[str]:
+	"""The non-empty lines of a text field."""
+	return [line.strip() for line in cstr(text).splitlines() if line.strip()]
+
+
+@dataclass(frozen=True)
+class Issuer:
+	"""The legal aid centre that issues the document and the justice bureau that set it up."""
+
+	centre: dict
+	bureau: dict
+
+
+def county_of(doc: Document) -> str | None:
+	"""The code of the applicant's county (filled on save; walked up from the division otherwise)."""
+	code = doc.get("county")
+	if not code and doc.get("division"):
+		code = doc.division
+		while code:
+			tier, parent = frappe.db.get_value(
+				"Administrative Division", code, ["tier", "parent_administrative_division"]
+			) or (None, None)
+			if tier in ("County", None):
+				break
+			code = parent
+	return code
+
+
+def get_issuer(doc: Document) -> Issuer:
+	"""The county legal aid centre of the applicant (its record if there is one, else a derived name)."""
+	county = county_of(doc)
+	zh_name, bo_name = (
+		frappe.db.get_value("Administrative Division", county, ["division_name", "division_name_bo"])
+		if county
+		else None
+	) or ("", "")
+	bo_name = bo_name or zh_name
+	centre = frappe.db.get_value(
+		"Legal Service Institution",
+		{"institution_type": "Legal Aid Centre", "division": county, "disabled": 0},
+		["institution_name", "institution_name_bo"],
+		order_by="creation asc",
+	)
+	if centre:
+		centre_text = bi(centre[1] or f"{bo_name}ཁྲིམས་ལུགས་རོགས་རམ་ལྟེ་གནས།", centre[0])
+	else:
+		centre_text = bi(f"{bo_name}ཁྲིམས་ལུགས་རོགས་རམ་ལྟེ་གནས།", f"{zh_name}法律援助中心")
+	return Issuer(centre=centre_text, bureau=bi(f"{bo_name}ཁྲིམས་བཅོས་ཅུས།", f"{zh_name}司法局"))
+
+
+def applicant_rows(doc: Document) -> list[tuple[str, str, str]]:
+	"""Who applied and for what: (Tibetan label, Chinese label, value)."""
+	matter, aid = select_text(MATTER_TYPES, doc.matter_type), select_text(AID_FORMS, doc.aid_requested)
+	return [
+		("རེ་ཞུ་བ།", "申请人", doc.applicant_name),
+		("ཐོབ་ཐང་ལག་ཁྱེར་ཨང་།", "身份证号码", doc.id_number),
+		("ཁ་པར།", "联系电话", doc.phone),
+		("དོན་དག་གི་རིགས།", "事项类别", f"{matter['bo']} {matter['zh']}"),
+		("རེ་ཞུ་བྱས་པའི་རོགས་རམ།", "申请援助形式", f"{aid['bo']} {aid['zh']}"),
+	]
+
+
+def objection_paragraphs(issuer: Issuer, who: dict) -> list[dict]:
+	"""The right to object to the justice bureau (Art 49)."""
+	return [
+		para(
+			f"{who['bo']}གིས་ཐག་གཅོད་འདི་ལ་མི་མཐུན་པའི་བསམ་ཚུལ་ཡོད་ན། {LAW['bo']}ཀྱི་དོན་ཚན་49པའི་གཏན་འབེབས་ལྟར། "
+			f"{issuer.bureau['bo']}ལ་མི་མཐུན་པའི་བསམ་ཚུལ་འདོན་ཆོག ཁྲིམས་བཅོས་ཅུས་ཀྱིས་མི་མཐུན་པའི་བསམ་ཚུལ་འབྱོར་བའི་ཉིན་ནས་བཟུང་"
+			"ཉིན་5ཡི་ནང་ཞིབ་བཤེར་བྱས་ཏེ། ཁྲིམས་ལུགས་རོགས་རམ་ལས་ཁུངས་ཀྱི་ཐག་གཅོད་རྒྱུན་འཁྱོངས་བྱེད་པའམ་"
+			"ཡང་དག་བཟོ་བཅོས་བྱེད་དགོས་པའི་ཐག་གཅོད་བྱེད་དགོས།",
+			f"{who['zh']}对本决定有异议的，可以依照{LAW['zh']}第四十九条的规定，向{issuer.bureau['zh']}提出。"
+			"司法行政部门应当自收到异议之日起五日内进行审查，作出维持法律援助机构决定或者责令法律援助机构改正的决定。",
+		),
+		para(
+			"ཁྲིམས་བཅོས་ཅུས་ཀྱིས་ཐག་གཅོད་རྒྱུན་འཁྱོངས་བྱས་པར་ཁས་མི་ལེན་ན། ཁྲིམས་ལྟར་སྲིད་འཛིན་བསྐྱར་ཞིབ་ཞུ་བའམ་སྲིད་འཛིན་ཞུ་གཏུག་འཛུགས་ཆོག",
+			"对司法行政部门维持法律援助机构决定不服的，可以依法申请行政复议或者提起行政诉讼。",
+		),
+	]
+
+
+def receipt_body(doc: Document, issuer: Issuer) -> list[dict]:
+	received = date_text(doc.received_on)
+	return [
+		para(f"{doc.applicant_name} ལགས།", f"{doc.applicant_name}："),
+		para(
+			f"ཁྱེད་ཀྱིས་{received['bo']}ཉིན་ཕུལ་བའི་ཁྲིམས་ལུགས་རོགས་རམ་གྱི་རེ་ཞུ་ལྟེ་གནས་འདིར་འབྱོར་ཞིང་ལེན་ཟིན། "
+			f"རེ་ཞུའི་ཨང་གྲངས་ནི་{doc.name}ཡིན།",
+			f"你于{received['zh']}提出的法律援助申请，本中心已经收到并受理，申请编号为{doc.name}。",
+		),
+		fields(*applicant_rows(doc)),
+		para(
+			f"ལྟེ་གནས་འདིས་{LAW['bo']}ཀྱི་དོན་ཚན་43པའི་གཏན་འབེབས་ལྟར། རེ་ཞུ་འབྱོར་བའི་ཉིན་ནས་བཟུང་ཉིན་7ཡི་ནང་"
+			"ཞིབ་བཤེར་བྱས་ཏེ་ཁྲིམས་ལུགས་རོགས་རམ་སྤྲོད་མིན་གྱི་ཐག་གཅོད་བྱས་ནས་ཡི་གེའི་ཐོག་ནས་ཁྱེད་ལ་བརྡ་ལྟར་གཏོང་རྒྱུ་ཡིན།",
+			f"本中心将依照{LAW['zh']}第四十三条的规定，自收到申请之日起七日内进行审查，"
+			"作出是否给予法律援助的决定，并书面告知你。",
+		),
+		para(
+			"རེ་ཞུའི་ཡིག་ཆ་ཚང་མེད་ན། ལྟེ་གནས་འདིས་ཁ་སྣོན་བྱ་དགོས་པའི་ཡིག་ཆ་ཡོངས་རྫོགས་ཐེངས་གཅིག་ལ་བརྡ་ལྟར་གཏོང་རྒྱུ་ཡིན། "
+			"དུས་བཀག་ལྟར་ཁ་སྣོན་མ་བྱས་ན་རེ་ཞུ་ཕྱིར་འཐེན་བྱས་པར་བརྩི་རྒྱུ་ཡིན།",
+			"申请材料不齐全的，本中心将一次性告知你需要补充的全部材料；逾期未补充的，视为撤回申请。",
+		),
+	]
+
+
+def materials_body(doc: Document, issuer: Issuer) -> list[dict]:
+	received, due = date_text(doc.received_on), date_text(doc.materials_due)
+	return [
+		para(f"{doc.applicant_name} ལགས།", f"{doc.applicant_name}："),
+		para(
+			f"ཁྱེད་ཀྱིས་{received['bo']}ཉིན་ཕུལ་བའི་ཁྲིམས་ལུགས་རོགས་རམ་གྱི་རེ་ཞུ（ཨང་གྲངས་{doc.name}）ཞིབ་བཤེར་བྱས་པར། "
+			f"རེ་ཞུའི་ཡིག་ཆ་ཚང་མེད། {LAW['bo']}ཀྱི་དོན་ཚན་43པའི་གཏན་འབེབས་ལྟར། ཁ་སྣོན་བྱ་དགོས་པའི་ཡིག་ཆ་ཡོངས་རྫོགས་"
+			"ཐེངས་གཅིག་ལ་གཤམ་གསལ་ལྟར་བརྡ་ལྟར་གཏོང་།",
+			f"你于{received['zh']}提出的法律援助申请（编号{doc.name}），经审查，申请材料不齐全。"
+			f"根据{LAW['zh']}第四十三条的规定，现将需要补充的全部材料一次性告知如下：",
+		),
+		items(lines(doc.materials_notice)),
+		para(
+			f"{due['bo']}ཉིན་གྱི་སྔོན་ལ་གོང་གསལ་ཡིག་ཆ་ལྟེ་གནས་འདིར་ཁ་སྣོན་ཞུ་རོགས། "
+			"དུས་བཀག་ལས་བརྒལ་ཡང་ཁ་སྣོན་མ་བྱས་ན་རེ་ཞུ་ཕྱིར་འཐེན་བྱས་པར་བརྩི་རྒྱུ་ཡིན།",
+			f"请于{due['zh']}前向本中心补充上述材料。逾期未补充的，视为撤回申请。",
+		),
+		para(
+			"ཡིག་ཆ་ཁ་སྣོན་བྱེད་རིང་གི་དུས་ཚོད་ཞིབ་བཤེར་གྱི་དུས་བཀག་ཏུ་མི་བརྩི།",
+			"补充材料的期间不计入审查期限。",
+		),
+	]
+
+
+def approval_body(doc: Document, issuer: Issuer) -> list[dict]:
+	received = date_text(doc.received_on)
+	return [
+		para(f"{doc.applicant_name} ལགས།", f"{doc.applicant_name}："),
+		para(
+			f"ཁྱེད་ཀྱིས་{received['bo']}ཉིན་ཕུལ་བའི་ཁྲིམས་ལུགས་རོགས་རམ་གྱི་རེ་ཞུ（ཨང་གྲངས་{doc.name}）ཞིབ་བཤེར་བྱས་པར། "
+			f"ཁྲིམས་ལུགས་རོགས་རམ་གྱི་ཆ་རྐྱེན་དང་མཐུན། {LAW['bo']}ཀྱི་དོན་ཚན་43པའི་གཏན་འབེབས་ལྟར། "
+			"ཁྱེད་ལ་ཁྲིམས་ལུགས་རོགས་རམ་སྤྲོད་རྒྱུའི་ཐག་གཅོད་བྱས།",
+			f"你于{received['zh']}提出的法律援助申请（编号{doc.name}），经审查，符合法律援助条件。"
+			f"根据{LAW['zh']}第四十三条的规定，决定给予你法律援助。",
+		),
+		fields(*applicant_rows(doc)),
+		para(
+			"ལྟེ་གནས་འདིས་ཐག་གཅོད་འདི་བྱས་པའི་ཉིན་ནས་བཟུང་ཉིན་3ཡི་ནང་ཁྲིམས་རྩོད་པ་དང་གཞི་རིམ་ཁྲིམས་ལུགས་ཞབས་ཞུ་བ། "
+			"ཡང་ན་ཁྲིམས་ལུགས་རོགས་རམ་དང་བླང་ཞབས་ཞུ་བ་མངགས་ནས་ཁྱེད་ལ་ཁྲིམས་ལུགས་རོགས་རམ་སྤྲོད་རྒྱུ་དང་། "
+			"ལས་འགན་འཁུར་མཁན་གྱི་ཆ་འཕྲིན་ཁྱེད་ལ་བརྡ་ལྟར་གཏོང་རྒྱུ་ཡིན།",
+			"本中心将自本决定作出之日起三日内指派律师、基层法律服务工作者或者法律援助志愿者为你提供法律援助，"
+			"并将承办人员的情况告知你。",
+		),
+		para(
+			"རོགས་རམ་ལེན་མཁན་གྱིས་རོགས་རམ་གྱི་དོན་དག་དང་འབྲེལ་བའི་གནས་ཚུལ་དྲང་བདེན་ངང་ཞུ་དགོས་ལ། ར་སྤྲོད་ཡིག་ཆ་དུས་ཐོག་"
+			"སྤྲོད་པ་དང་ལས་དོན་སྒྲུབ་པར་མཉམ་འབྲེལ་བྱ་དགོས།",
+			"受援人应当如实陈述与法律援助事项有关的情况，及时提供证据材料，协助、配合办理法律援助事项。",
+		),
+	]
+
+
+def refusal_body(doc: Document, issuer: Issuer) -> list[dict]:
+	received = date_text(doc.received_on)
+	return [
+		para(f"{doc.applicant_name} ལགས།", f"{doc.applicant_name}："),
+		para(
+			f"ཁྱེད་ཀྱིས་{received['bo']}ཉིན་ཕུལ་བའི་ཁྲིམས་ལུགས་རོགས་རམ་གྱི་རེ་ཞུ（ཨང་གྲངས་{doc.name}）ཞིབ་བཤེར་བྱས་པར། "
+			f"ཁྲིམས་ལུགས་རོགས་རམ་གྱི་ཆ་རྐྱེན་དང་མི་མཐུན། {LAW['bo']}ཀྱི་དོན་ཚན་43པའི་གཏན་འབེབས་ལྟར། "
+			"ཁྲིམས་ལུགས་རོགས་རམ་མི་སྤྲོད་པའི་ཐག་གཅོད་བྱས། རྒྱུ་མཚན་གཤམ་གསལ།",
+			f"你于{received['zh']}提出的法律援助申请（编号{doc.name}），经审查，不符合法律援助条件。"
+			f"根据{LAW['zh']}第四十三条的规定，决定不予法律援助。理由如下：",
+		),
+		items(lines(doc.decision_reasons)),
+		*objection_paragraphs(issuer, bi("ཁྱེད", "你")),
+	]
+
+
+def assignment_body(doc: Document, issuer: Issuer) -> list[dict]:
+	worker = (
+		frappe.db.get_value(
+			"Legal Service Worker", doc.assigned_worker, ["worker_name", "worker_name_bo"], as_dict=True
+		)
+		if doc.assigned_worker
+		else None
+	) or frappe._dict()
+	institution = (
+		frappe.db.get_value(
+			"Legal Service Institution",
+			doc.assigned_institution,
+			["institution_name", "institution_name_bo"],
+			as_dict=True,
+		)
+		if doc.assigned_institution
+		else None
+	) or frappe._dict()
+	worker_zh = worker.worker_name or cstr(doc.assigned_worker)
+	worker_bo = worker.worker_name_bo or worker_zh
+	inst_zh = institution.institution_name or ""
+	inst_bo = institution.institution_name_bo or inst_zh
+	addressee = bi(f"{inst_bo} {worker_bo}".strip(), f"{inst_zh}{worker_zh}")
+	assigned = date_text(doc.assigned_on)
+	return [
+		para(f"{addressee['bo']} ལགས།", f"{addressee['zh']}："),
+		para(
+			f"{LAW['bo']}ཀྱི་དོན་ཚན་43པའི་གཏན་འབེབས་ལྟར། ལྟེ་གནས་འདིས་{doc.applicant_name}ལ་ཁྲིམས་ལུགས་རོགས་རམ་སྤྲོད་རྒྱུའི་"
+			f"ཐག་གཅོད་བྱས་ཟིན། ད་ལྟ་{worker_bo}མངགས་ནས་ཁྲིམས་ལུགས་རོགས་རམ་གྱི་དོན་དག་འདིའི་ལས་འགན་འཁུར་དུ་བཅུག",
+			f"根据{LAW['zh']}第四十三条的规定，本中心已决定给予{doc.applicant_name}法律援助，"
+			f"现指派{worker_zh}承办该法律援助事项。",
+		),
+		fields(
+			("ཡིག་ཨང་།", "申请编号", doc.name),
+			*applicant_rows(doc),
+			("ལས་འགན་འཁུར་མཁན།", "承办人员", worker_zh),
+			("ལས་འགན་འཁུར་མཁན་ལས་ཁུངས།", "承办机构", inst_zh),
+			("མངགས་བཀོད་ཟླ་ཚེས།", "指派日期", f"{assigned['bo']} {assigned['zh']}"),
+		),
+		para(
+			"ལས་འགན་འཁུར་མཁན་གྱིས་དུས་ཐོག་རོགས་རམ་ལེན་མཁན་དང་འབྲེལ་བ་བྱས་ཏེ། ཁྲིམས་ལྟར་འགན་འཁྲི་སྒྲུབ་པ་དང་རོགས་རམ་ལེན་མཁན་གྱི་"
+			"ཁྲིམས་མཐུན་ཁེ་དབང་སྲུང་སྐྱོབ་བྱ་དགོས། རོགས་རམ་ལེན་མཁན་ལས་དངུལ་དང་དངོས་པོ་གང་ཡང་ལེན་མི་ཆོག",
+			"请承办人员及时与受援人联系，依法履行职责，维护受援人的合法权益，不得向受援人收取任何财物。",
+		),
+	]
+
+
+def termination_body(doc: Document, issuer: Issuer) -> list[dict]:
+	reason = select_text(TERMINATION_REASONS, doc.termination_reason)
+	decided, terminated = date_text(doc.decided_on), date_text(doc.terminated_on)
+	return [
+		para(f"{doc.applicant_name} ལགས།", f"{doc.applicant_name}："),
+		para(
+			f"ལྟེ་གནས་འདིས་{decided['bo']}ཉིན་ཁྱེད་ལ་ཁྲིམས་ལུགས་རོགས་རམ་སྤྲོད་རྒྱུའི་ཐག་གཅོད་བྱས་ཡོད（ཨང་གྲངས་{doc.name}）། "
+			f"ད་ལྟ་རྒྱུ་མཚན་ནི་「{reason['bo']}」ཡིན་པས། {LAW['bo']}ཀྱི་དོན་ཚན་48པའི་གཏན་འབེབས་ལྟར། "
+			f"{terminated['bo']}ཉིན་ནས་བཟུང་ཁྲིམས་ལུགས་རོགས་རམ་མཚམས་འཇོག་པའི་ཐག་གཅོད་བྱས།",
+			f"本中心于{decided['zh']}决定给予你法律援助（编号{doc.name}）。现因“{reason['zh']}”，"
+			f"根据{LAW['zh']}第四十八条的规定，决定自{terminated['zh']}起终止法律援助。",
+		),
+		*objection_paragraphs(issuer, bi("ཁྱེད", "你")),
+	]
+
+
+@dataclass(frozen=True)
+class LegalAidDocument:
+	"""One of the official documents: its print format, bilingual title and body."""
+
+	key: str
+	label: str
+	print_format: str
+	title: dict
+	body: Callable[[Document, Issuer], list[dict]]
+
+
+DOCUMENTS: dict[str, LegalAidDocument] = {
+	d.key: d
+	for d in (
+		LegalAidDocument(
+			"receipt",
+			"Receipt",
+			"Legal Aid Receipt",
+			bi("ཁྲིམས་ལུགས་རོགས་རམ་རེ་ཞུ་ལེན་པའི་ལག་འཛིན།", "法律援助申请受理回执"),
+			receipt_body,
+		),
+		LegalAidDocument(
+			"materials_notice",
+			"Materials Notice",
+			"Legal Aid Materials Notice",
+			bi("ཡིག་ཆ་ཁ་སྣོན་བྱ་དགོས་པའི་བརྡ་ཐོ།", "补充材料通知书"),
+			materials_body,
+		),
+		LegalAidDocument(
+			"approval",
+			"Approval Decision",
+			"Legal Aid Approval",
+			bi("ཁྲིམས་ལུགས་རོགས་རམ་སྤྲོད་རྒྱུའི་ཐག་གཅོད་ཡིག་ཆ།", "给予法律援助决定书"),
+			approval_body,
+		),
+		LegalAidDocument(
+			"refusal",
+			"Refusal Decision",
+			"Legal Aid Refusal",
+			bi("ཁྲིམས་ལུགས་རོགས་རམ་མི་སྤྲོད་པའི་ཐག་གཅོད་ཡིག་ཆ།", "不予法律援助决定书"),
+			refusal_body,
+		),
+		LegalAidDocument(
+			"assignment",
+			"Assignment Letter",
+			"Legal Aid Assignment Letter",
+			bi("ཁྲིམས་ལུགས་རོགས་རམ་མངགས་བཀོད་བརྡ་ཐོ།", "法律援助指派通知书"),
+			assignment_body,
+		),
+		LegalAidDocument(
+			"termination",
+			"Termination Notice",
+			"Legal Aid Termination Notice",
+			bi("ཁྲིམས་ལུགས་རོགས་རམ་མཚམས་འཇོག་པའི་ཐག་གཅོད་ཡིག་ཆ།", "终止法律援助决定书"),
+			termination_body,
+		),
+	)
+}
+
+
+def get_definition(document: str) -> LegalAidDocument:
+	if document not in DOCUMENTS:
+		frappe.throw(
+			_("Unknown legal aid document {0}: choose one of {1}").format(
+				frappe.bold(document), ", ".join(DOCUMENTS)
+			),
+			frappe.ValidationError,
+			title=_("Unknown Document"),
+		)
+	return DOCUMENTS[document]
+
+
+def issue_date(doc: Document, document: str):
+	"""The date the document bears: when its step happened, else today."""
+	stamp = {
+		"receipt": doc.get("received_on"),
+		"materials_notice": doc.get("materials_requested_on"),
+		"approval": doc.get("decided_on"),
+		"refusal": doc.get("decided_on"),
+		"assignment": doc.get("assigned_on"),
+		"termination": doc.get("terminated_on"),
+	}.get(document)
+	return stamp or frappe.utils.now_datetime()
+
+
+def legal_aid_document(doc: Document, document: str) -> dict:
+	"""Everything one document prints, as bilingual blocks (the Jinja method of the print formats)."""
+	definition = get_definition(document)
+	issuer = get_issuer(doc)
+	return {
+		"key": definition.key,
+		"title": definition.title,
+		"issuer": issuer.centre,
+		"number": doc.name,
+		"blocks": definition.body(doc, issuer),
+		"date": date_text(issue_date(doc, document)),
+		"layout": LAYOUT,
+		"spans": script_spans,
+	}
+
+
+# Word
+# ----
+
+
+def _set_run_fonts(run, lang: str, size: float) -> None:
+	"""Fonts per script slot: Tibetan runs fall back to CJK SC for Han characters, and vice versa."""
+	run.font.size = Pt(size)
+	props = run._element.get_or_add_rPr()
+	fonts = props.get_or_add_rFonts()
+	main = TIBETAN_FONT if lang == "bo" else CHINESE_FONT
+	fonts.set(qn("w:ascii"), main)
+	fonts.set(qn("w:hAnsi"), main)
+	fonts.set(qn("w:cs"), TIBETAN_FONT)
+	fonts.set(qn("w:eastAsia"), CHINESE_FONT)
+	size_cs = props.find(qn("w:szCs"))
+	if size_cs is None:
+		size_cs = props.makeelement(qn("w:szCs"), {})
+		props.append(size_cs)
+	size_cs.set(qn("w:val"), str(int(size * 2)))
+	language = props.find(qn("w:lang"))
+	if language is None:
+		language = props.makeelement(qn("w:lang"), {})
+		props.append(language)
+	if lang == "bo":
+		language.set(qn("w:val"), "bo-CN")
+		language.set(qn("w:bidi"), "bo-CN")
+	language.set(qn("w:eastAsia"), "zh-CN")
+
+
+def _add_run(paragraph, text: str, lang: str, size: float = 10.5, bold: bool = False) -> None:
+	"""Text in runs by script; Tibetan prints about 1.25x the Chinese size to look the same."""
+	runs = script_runs(text) if lang == "bo" else [("zh", text)]
+	for run_lang, run_text in runs:
+		run = paragraph.add_run(run_text)
+		run.bold = bold
+		_set_run_fonts(run, run_lang, size * 1.25 if run_lang == "bo" else size)
+
+
+def _tibetan_line_spacing(paragraph, size: float) -> None:
+	"""Noto Serif Tibetan's line metrics are very tall: fix the line at 1.7x the Tibetan size."""
+	paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+	paragraph.paragraph_format.line_spacing = Pt(round(size * 1.25 * 1.7))
+
+
+def _add_bilingual(
+	word, text: dict, size: float = 11, bold: bool = False, align=None, space_after: float = 6
+):
+	for lang in ("bo", "zh"):
+		paragraph = word.add_paragraph()
+		paragraph.paragraph_format.space_after = Pt(0 if lang == "bo" else space_after)
+		if lang == "bo":
+			_tibetan_line_spacing(paragraph, size)
+		if align is not None:
+			paragraph.alignment = align
+		_add_run(paragraph, text[lang], lang, size, bold)
+
+
+def build_word(doc: Document, document: str):
+	"""A python-docx Document with the same bilingual content as the print format."""
+	content = legal_aid_document(doc, document)
+	word = WordDocument()
+	section = word.sections[0]
+	section.orientation = WD_ORIENT.PORTRAIT
+	section.page_width, section.page_height = Mm(210), Mm(297)
+	section.left_margin = section.right_margin = Mm(18)
+	section.top_margin = section.bottom_margin = Mm(15)
+	normal = word.styles["Normal"].paragraph_format
+	normal.space_before, normal.space_after, normal.line_spacing = Pt(0), Pt(2), 1.0
+
+	layout = content["layout"]
+	_add_bilingual(
+		word, content["issuer"], size=13, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=4
+	)
+	_add_bilingual(word, content["title"], size=16, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+	number = word.add_paragraph()
+	number.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+	_add_run(number, layout["number"]["bo"] + " ", "bo", 10)
+	_add_run(number, f"{layout['number']['zh']}：{content['number']}", "zh", 10)
+	_tibetan_line_spacing(number, 10)
+
+	for block in content["blocks"]:
+		if block["kind"] == "para":
+			_add_bilingual(word, block)
+		elif block["kind"] == "list":
+			for index, item in enumerate(block["items"], 1):
+				paragraph = word.add_paragraph()
+				paragraph.paragraph_format.left_indent = Mm(8)
+				_add_run(paragraph, f"{index}. {item}", "zh")
+		elif block["kind"] == "fields":
+			table = word.add_table(rows=0, cols=2)
+			table.style = "Table Grid"
+			for row in block["rows"]:
+				cells = table.add_row().cells
+				label = cells[0].paragraphs[0]
+				_add_run(label, row["bo"] + " ", "bo", 10)
+				_add_run(label, row["zh"], "zh", 10)
+				_add_run(cells[1].paragraphs[0], cstr(row["value"]), "zh", 10)
+				for cell in cells:
+					_tibetan_line_spacing(cell.paragraphs[0], 9)
+			word.add_paragraph().paragraph_format.space_after = Pt(0)
+
+	# Signature block on the right: issuer, seal, date.
+	for parts in (
+		[("bo", content["issuer"]["bo"])],
+		[("zh", content["issuer"]["zh"])],
+		[("bo", layout["seal"]["bo"] + " "), ("zh", layout["seal"]["zh"])],
+		[("bo", content["date"]["bo"])],
+		[("zh", content["date"]["zh"])],
+	):
+		paragraph = word.add_paragraph()
+		paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+		paragraph.paragraph_format.space_after = Pt(0)
+		for lang, text in parts:
+			_add_run(paragraph, text, lang)
+		if parts[0][0] == "bo":
+			_tibetan_line_spacing(paragraph, 10.5)
+	hotline = word.add_paragraph()
+	_add_run(hotline, layout["hotline"]["bo"] + "  ", "bo", 9)
+	_add_run(hotline, layout["hotline"]["zh"], "zh", 9)
+	return word
+
+
+def word_bytes(doc: Document, document: str) -> bytes:
+	buffer = BytesIO()
+	build_word(doc, document).save(buffer)
+	return buffer.getvalue()
+
+
+@frappe.whitelist()
+def download_word(name: str, document: str) -> None:
+	"""Send one of the official documents of an application as a Word file."""
+	definition = get_definition(document)
+	doc = frappe.get_doc("Legal Aid Application", name)
+	if not frappe.has_permission("Legal Aid Application", "print", doc):
+		frappe.throw(_("You may not print this legal aid application."), frappe.PermissionError)
+	frappe.local.response.filename = f"{doc.name}-{definition.print_format}.docx".replace(" ", "-")
+	frappe.local.response.filecontent = word_bytes(doc, document)
+	frappe.local.response.type = "binary"
