@@ -5,6 +5,7 @@ from pathlib import Path
 
 import frappe
 
+from qh_legal_service.legal_aid.portal import remove_portal, setup_portal
 from qh_legal_service.rules.desks import CITIZEN_ROLE, DESKS, STAFF_ROLES
 from qh_legal_service.rules.divisions import DivisionRow, load_division_file, nested_set
 from qh_legal_service.scoping import DIVISION, clear_area_path_cache
@@ -23,6 +24,7 @@ def after_install():
 	load_divisions()
 	load_deadline_rules()
 	load_service_items()
+	setup_portal()
 
 
 # Workflow states and actions Frappe itself installs: ours share their names, so they stay.
@@ -33,6 +35,7 @@ def before_uninstall():
 	"""Remove what after_install and the fixtures made outside the app's own doctypes."""
 	frappe.db.delete("User Permission", {"allow": DIVISION})
 	remove_workflow_fixtures()
+	remove_portal()
 	for desk in DESKS:
 		frappe.delete_doc("Role Profile", desk.profile, ignore_missing=True, force=True)
 	for role in (*STAFF_ROLES, CITIZEN_ROLE):

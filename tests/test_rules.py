@@ -9,7 +9,7 @@ from qh_legal_service.rules.coverage import (
 	villages_without_adviser,
 )
 from qh_legal_service.rules.desks import DESKS, desk_for, tier_fits_desk
-from qh_legal_service.rules.languages import chosen_portal_language
+from qh_legal_service.rules.languages import chosen_portal_language, portal_language
 from qh_legal_service.rules.scope import (
 	PermittedNode,
 	area_columns,
@@ -160,3 +160,15 @@ class TestPortalLanguage:
 		assert chosen_portal_language(None, "bo") == "bo"
 		assert chosen_portal_language("fr", None) is None
 		assert chosen_portal_language("", " ZH ") == "zh"
+
+	def test_citizens_see_their_choice_and_staff_keep_their_own(self):
+		assert portal_language(True, None, "bo").lang == "bo"
+		assert portal_language(True, None, None).lang is None
+		assert portal_language(False, "bo", "zh").lang is None
+
+	def test_a_new_choice_is_remembered_once(self):
+		assert portal_language(True, "bo", "zh").remember == "bo"
+		assert portal_language(True, "bo", "bo").remember is None
+		assert portal_language(True, None, "bo").remember is None
+		assert portal_language(True, "fr", None).remember is None
+		assert portal_language(False, "zh", None).remember == "zh"

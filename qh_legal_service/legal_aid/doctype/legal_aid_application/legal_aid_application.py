@@ -8,7 +8,7 @@ from stdnum.cn import ric
 
 from qh_legal_service.legal_aid.eligibility import assess_application
 from qh_legal_service.rules import legal_aid
-from qh_legal_service.scoping import AreaScopedDocument, add_area_indexes
+from qh_legal_service.scoping import AreaScopedDocument, add_area_indexes, is_portal_user
 from qh_legal_service.statutory_calendar import compute_rule_due
 
 
@@ -26,6 +26,13 @@ class StepIncompleteError(frappe.ValidationError):
 
 class LegalAidApplication(AreaScopedDocument):
 	"""An application for legal aid, from receipt to archive."""
+
+	def before_validate(self):
+		super().before_validate()
+		if self.is_new() and is_portal_user(frappe.session.user):
+			# A citizen applies for themselves, on the portal, whatever the form sent.
+			self.channel = "Portal"
+			self.applicant_user = frappe.session.user
 
 	def validate(self):
 		# The desk's datetime control keeps minutes only: finer parts would mark every form unsaved.

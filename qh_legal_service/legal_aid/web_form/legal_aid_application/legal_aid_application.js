@@ -1,0 +1,25 @@
+// The citizens' legal aid form. Rendered by Jinja with the web form's context before it is sent.
+frappe.ready(function () {
+	const portal = {{ qhls_portal_json }};
+	const web_form = frappe.web_form;
+
+	if (web_form.is_new) {
+		// Notices come in the language the citizen reads the portal in, unless they choose another.
+		if (["zh", "bo"].includes(portal.lang)) {
+			web_form.set_value("preferred_language", portal.lang);
+		}
+		return;
+	}
+
+	// An application already sent: the language switch, then what the citizen must read first.
+	const $form = $(".web-form");
+	const $notes = $('<div class="qhls-decision-notes"></div>');
+	portal.notes.forEach((note) => {
+		const $note = $('<div class="qhls-decision-note alert alert-warning" role="status"></div>');
+		$("<h5></h5>").text(note.title).appendTo($note);
+		$('<p style="white-space: pre-wrap"></p>').text(note.text).appendTo($note);
+		$note.appendTo($notes);
+	});
+	$(".web-form-head").append(portal.language_switch);
+	$form.before($notes);
+});

@@ -1,0 +1,58 @@
+"""The citizens' legal aid web form: the language switch, the decision, and only their own records."""
+
+import frappe
+from frappe import _
+from frappe.utils import formatdate
+from markupsafe import escape
+
+from qh_legal_service.legal_aid.portal import LANGUAGE_LINKS
+
+
+def get_context(context):
+	"""Put the language switch above a new form and the decision on an application already sent."""
+	switch = language_switch()
+	if context.is_new:
+		context.title = _("Apply for Legal Aid")
+		context.parents = [{"label": _("My Legal Aid Applications"), "route": f"{context.route}/list"}]
+	if context.is_new or context.in_edit_mode:
+		intro = _(
+			"Apply for free legal aid. Fill in what you know; staff will contact you if anything is missing."
+		)
+		context.introduction_text = f'{switch}<p class="qhls-portal-intro">{escape(intro)}</p>'
+	portal = {
+		"lang": frappe.local.lang,
+		"language_switch": switch,
+		"notes": decision_notes(context.get("reference_doc") or {}),
+	}
+	# Rendered into the form's script: keep "</" from closing the <script> element.
+	context.qhls_portal_json = frappe.as_json(portal).replace("</", "<\\/")
+
+
+def get_list_context(context):
+	"""The list of applications shows the citizen's own, whatever else their roles allow."""
+	context.filters = {"owner": frappe.session.user}
+	return context
+
+
+def language_switch() -> str:
+	"""Links to this page in each portal language, each written in its own script."""
+	current = frappe.local.lang
+	links = []
+	for label, query in LANGUAGE_LINKS:
+		lang = query.rsplit("=", 1)[-1]
+		active = ' aria-current="true" class="active"' if lang == current else ""
+		links.append(f'<a href="{query}" lang="{lang}"{active}>{label}</a>')
+	return f'<nav class="qhls-language-switch" aria-label="{escape(_("Language"))}">{"".join(links)}</nav>'
+
+
+def decision_notes(doc) -> list[dict]:
+	"""What the citizen must read on an application: missing materials, a refusal's reasons."""
+	notes = []
+	if doc.get("workflow_state") == "Materials Requested" and doc.get("materials_notice"):
+		title = _("Please supply these materials")
+		if doc.get("materials_due"):
+			title = _("Please supply these materials by {0}").format(formatdate(doc.get("materials_due")))
+		notes.append({"title": title, "text": doc.materials_notice})
+	if doc.get("decision_reasons") and doc.get("workflow_state") in ("Refused", "Objection Filed"):
+		notes.append({"title": _("Reasons for Refusal"), "text": doc.decision_reasons})
+	return notes
