@@ -19,6 +19,7 @@ _AREA_DOCTYPES = (
 # ------------------
 
 app_include_css = "/assets/qh_legal_service/css/qh_legal_service.css"
+app_include_js = "/assets/qh_legal_service/js/report_filters.js"
 web_include_css = "/assets/qh_legal_service/css/qh_legal_service.css"
 
 # The Word downloads of the legal aid documents, beside the form's own script.

@@ -3,37 +3,8 @@
 
 frappe.query_reports["Legal Aid Outcomes"] = {
 	filters: [
-		{
-			fieldname: "from_date",
-			label: __("Received From"),
-			fieldtype: "Date",
-			default: frappe.datetime.add_months(frappe.datetime.get_today(), -12),
-			reqd: 1,
-		},
-		{
-			fieldname: "to_date",
-			label: __("Received To"),
-			fieldtype: "Date",
-			default: frappe.datetime.get_today(),
-			reqd: 1,
-		},
-		{
-			fieldname: "group_by",
-			label: __("Group By"),
-			fieldtype: "Select",
-			options: [
-				{ value: "Prefecture", label: __("Prefecture") },
-				{ value: "County", label: __("County") },
-				{ value: "Township", label: __("Township") },
-			],
-			default: "Prefecture",
-			reqd: 1,
-		},
-		{
-			fieldname: "division",
-			label: __("Within Division"),
-			fieldtype: "Link",
-			options: "Administrative Division",
-		},
+		...qh_legal_service.report_filters.date_range(__("Received From"), __("Received To")),
+		qh_legal_service.report_filters.group_by({ reqd: 1 }),
+		qh_legal_service.report_filters.within_division(),
 	],
 };

@@ -18,23 +18,7 @@ frappe.query_reports["Adviser and Service Point Coverage"] = {
 			default: "Summary",
 			reqd: 1,
 		},
-		{
-			fieldname: "group_by",
-			label: __("Group By"),
-			fieldtype: "Select",
-			options: [
-				{ value: "Prefecture", label: __("Prefecture") },
-				{ value: "County", label: __("County") },
-				{ value: "Township", label: __("Township") },
-			],
-			default: "Prefecture",
-			depends_on: "eval:doc.view == 'Summary'",
-		},
-		{
-			fieldname: "division",
-			label: __("Within Division"),
-			fieldtype: "Link",
-			options: "Administrative Division",
-		},
+		qh_legal_service.report_filters.group_by({ depends_on: "eval:doc.view == 'Summary'" }),
+		qh_legal_service.report_filters.within_division(),
 	],
 };

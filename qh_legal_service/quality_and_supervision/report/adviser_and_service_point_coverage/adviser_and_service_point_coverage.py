@@ -111,6 +111,7 @@ def summary_columns() -> list[dict]:
 def summary_row(row) -> dict:
 	return {
 		"division": row.code,
+		"division_name": row.name,
 		"tier": _(row.tier),
 		"villages": row.villages,
 		"villages_with_adviser": row.villages_with_adviser,
@@ -162,6 +163,7 @@ def gap_rows(gaps: list[Division]) -> list[dict]:
 	return [
 		{
 			"division": gap.code,
+			"division_name": gap.name,
 			"tier": _(gap.tier),
 			"parent": gap.parent,
 			"needs": _(point_type_for_tier(gap.tier)),
