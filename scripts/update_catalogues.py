@@ -10,6 +10,10 @@ Run with the bench's python from the sites directory:
 2. Adds the strings of Frappe's own portal pages a visitor sees at /login (login page, its JS, the
    website top bar and footer), extracted from the frappe sources with Frappe's own extractors, because
    Frappe ships no `bo` catalogue.
+   Also adds the app's strings that Frappe's extractors do not read but the desk or portal shows through
+   _()/__(): web forms (titles, messages, field labels, descriptions, Select options), workflow state and
+   action names (fixtures/workflow_state.json, workflow_action_master.json), print format and number card
+   names, and the strings listed in APP_EXTRA (see add_app_extra_strings).
 3. Merges main.pot into zh.po and bo.po (like `bench update-po-files`): existing translations and
    translator comments are kept, new msgids are added untranslated, msgids gone from the pot are dropped.
 4. With --compile: compiles the .po files to sites/assets/locale/<lang>/LC_MESSAGES/qh_legal_service.mo.
@@ -66,6 +70,87 @@ def patch_navbar_extractor():
 	navbar.get_module = get_module
 
 
+# Shown through _()/__() but held in a constant or a record rather than a literal: (msgid, file, comment).
+APP_EXTRA = (
+	(
+		"Legal Aid Applications",
+		"legal_aid/portal.py",
+		"Portal menu title (Portal Settings custom_menu, APPLICATIONS_MENU_TITLE), shown through _()",
+	),
+)
+WEB_FORM_KEYS = (
+	"title",
+	"introduction_text",
+	"success_title",
+	"success_message",
+	"button_label",
+	"list_title",
+)
+WEB_FORM_FIELD_KEYS = ("label", "description")
+
+
+def add_app_extra_strings(catalog):
+	"""Strings of app files Frappe's babel_extractors.csv has no extractor for (kept across regeneration)."""
+	import json
+
+	app_path = Path(frappe.get_app_path(APP))
+	bench_root = app_path.parent
+
+	def add(message, path, comment):
+		if not message or not isinstance(message, str) or not message.strip():
+			return
+		rel = path.relative_to(bench_root).as_posix()
+		existing = catalog.get(message)
+		if existing is not None:
+			if (rel, 0) not in existing.locations:
+				existing.locations.append((rel, 0))
+			return
+		catalog.add(message, locations=[(rel, 0)], auto_comments=[comment])
+
+	def load(path):
+		with open(path, encoding="utf-8") as f:
+			return json.load(f)
+
+	for message, rel, comment in APP_EXTRA:
+		add(message, app_path / rel, comment)
+
+	for path in sorted(app_path.glob("**/web_form/*/*.json")):
+		form = load(path)
+		if form.get("doctype") != "Web Form":
+			continue
+		name = form.get("name")
+		for key in WEB_FORM_KEYS:
+			add(form.get(key), path, f"{key} of Web Form '{name}'")
+		for column in form.get("list_columns") or []:
+			add(column.get("label"), path, f"List column of Web Form '{name}'")
+		for field in form.get("web_form_fields") or []:
+			for key in WEB_FORM_FIELD_KEYS:
+				add(field.get(key), path, f"{key} of field '{field.get('fieldname')}' in Web Form '{name}'")
+			if field.get("fieldtype") == "Select":
+				for option in (field.get("options") or "").split("\n"):
+					add(option, path, f"Option of field '{field.get('fieldname')}' in Web Form '{name}'")
+
+	fixtures = app_path / "fixtures"
+	for filename, key, what in (
+		("workflow_state.json", "workflow_state_name", "Workflow State"),
+		("workflow_action_master.json", "workflow_action_name", "Workflow Action"),
+	):
+		path = fixtures / filename
+		if path.exists():
+			for record in load(path):
+				add(record.get(key), path, what)
+
+	for path in sorted(app_path.glob("**/print_format/*/*.json")):
+		record = load(path)
+		if record.get("doctype") == "Print Format":
+			add(record.get("name"), path, f"Print Format for '{record.get('doc_type')}'")
+
+	for path in sorted(app_path.glob("**/number_card/*/*.json")):
+		record = load(path)
+		if record.get("doctype") == "Number Card":
+			add(record.get("label") or record.get("name"), path, "Number Card")
+
+
 def add_frappe_portal_strings(catalog):
 	from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_file
 	from frappe.gettext.translate import get_method_map
@@ -115,6 +200,7 @@ def main():
 	generate_pot(APP)
 
 	pot = get_catalog(APP)
+	add_app_extra_strings(pot)
 	add_frappe_portal_strings(pot)
 	write_catalog(APP, pot)
 	print(f"main.pot: {len([m for m in pot if m.id])} msgids")
