@@ -44,6 +44,8 @@ STATES = (
 	OBJECTION_FILED,
 )
 FINAL_STATES = (ARCHIVED,)
+# States before the centre decides: eligibility is assessed afresh on every save only in these.
+UNDECIDED_STATES = (RECEIVED, MATERIALS_REQUESTED, UNDER_REVIEW, URGENT_AID)
 
 # What each state requires to have been filled in, by field name.
 REQUIRED_IN_STATE = {

@@ -174,6 +174,32 @@ class TestTransitions(LegalAidCase):
 		)
 
 
+class TestDecidedEligibility(LegalAidCase):
+	def test_eligibility_is_fixed_once_decided_and_read_in_the_readers_language(self):
+		name = make_application(migrant_worker_pay_claim=1).name
+		frappe.local.lang = "bo"
+		try:
+			doc = frappe.get_doc("Legal Aid Application", name)
+			doc.run_method("onload")
+			self.assertRegex(doc.eligibility_reason, "[\u0f00-\u0fff]")
+		finally:
+			frappe.local.lang = "en"
+		self.act(REVIEWER, name, "Start Review")
+		self.act(REVIEWER, name, "Approve")
+		doc = frappe.get_doc("Legal Aid Application", name)
+		doc.migrant_worker_pay_claim = 0
+		doc.save()
+		self.assertEqual(doc.eligibility, "Hardship Proof Waived")
+		frappe.local.lang = "bo"
+		try:
+			doc = frappe.get_doc("Legal Aid Application", name)
+			doc.run_method("onload")
+			# The facts changed after the decision: the stored reason stands, not one for a new answer.
+			self.assertNotRegex(doc.eligibility_reason, "[\u0f00-\u0fff]")
+		finally:
+			frappe.local.lang = "en"
+
+
 class TestEscalation(LegalAidCase):
 	def test_overdue_step_goes_to_the_prefecture_once(self):
 		name = make_application().name

@@ -67,7 +67,17 @@ class LegalAidApplication(AreaScopedDocument):
 				title=_("Honesty Pledge"),
 			)
 
+	def onload(self):
+		# The reason is stored in the language of whoever saved last; show it in the reader's.
+		if self.eligibility:
+			result, reason = assess_application(self)
+			if result.answer == self.eligibility:
+				self.eligibility_reason = reason
+
 	def set_eligibility(self):
+		# The answer is fixed once a decision is taken: later saves must not re-decide it.
+		if (self.workflow_state or legal_aid.RECEIVED) not in legal_aid.UNDECIDED_STATES:
+			return
 		result, reason = assess_application(self)
 		self.eligibility = result.answer
 		self.eligibility_article = result.article
