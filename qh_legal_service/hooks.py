@@ -32,6 +32,7 @@ jinja = {"methods": ["qh_legal_service.legal_aid.documents.legal_aid_document"]}
 # ------------
 
 after_install = "qh_legal_service.install.after_install"
+after_migrate = "qh_legal_service.install.after_migrate"
 before_uninstall = "qh_legal_service.install.before_uninstall"
 
 # Testing

@@ -7,7 +7,7 @@ import frappe
 
 from qh_legal_service.legal_aid.portal import remove_portal, setup_portal
 from qh_legal_service.rules.desks import CITIZEN_ROLE, DESKS, STAFF_ROLES
-from qh_legal_service.rules.divisions import DivisionRow, load_division_file, nested_set
+from qh_legal_service.rules.divisions import DivisionRow, load_division_file, nested_set, path_names
 from qh_legal_service.scoping import DIVISION, clear_area_path_cache
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -22,6 +22,7 @@ def after_install():
 	make_roles()
 	make_role_profiles()
 	load_divisions()
+	fill_division_full_names()
 	load_deadline_rules()
 	load_service_items()
 	setup_portal()
@@ -29,6 +30,12 @@ def after_install():
 
 # Workflow states and actions Frappe itself installs: ours share their names, so they stay.
 FRAPPE_WORKFLOW_RECORDS = {"Approved", "Pending", "Rejected", "Approve", "Reject", "Review"}
+
+
+def after_migrate():
+	"""Bring the division tree up to the shipped file after an update of the app."""
+	load_divisions()
+	fill_division_full_names()
 
 
 def before_uninstall():
@@ -170,6 +177,29 @@ def load_divisions(path: str | Path | None = None) -> int:
 		write_tree_bounds()
 	clear_area_path_cache()
 	return len(missing)
+
+
+def fill_division_full_names(chunk_size: int = 1000) -> int:
+	"""Give every division without one its full name (prefecture down); return how many were set."""
+	table = frappe.qb.DocType(DIVISION)
+	nodes = (
+		frappe.qb.from_(table)
+		.select(table.name, table.division_name, table.tier, table.parent_administrative_division)
+		.run()
+	)
+	names = path_names(
+		DivisionRow(code, name, "", tier, parent or "", 0) for code, name, tier, parent in nodes
+	)
+	missing = set(frappe.get_all(DIVISION, filters={"full_name": ["is", "not set"]}, pluck="name"))
+	items = [(code, names[code]) for code in sorted(missing)]
+	for start in range(0, len(items), chunk_size):
+		chunk = items[start : start + chunk_size]
+		frappe.db.sql(
+			f"""update `tab{DIVISION}` set full_name = case name {" ".join(["when %s then %s"] * len(chunk))} end
+			where name in ({", ".join(["%s"] * len(chunk))})""",
+			[v for pair in chunk for v in pair] + [code for code, _name in chunk],
+		)
+	return len(items)
 
 
 def write_tree_bounds(chunk_size: int = 1000) -> None:

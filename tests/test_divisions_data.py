@@ -291,3 +291,17 @@ def test_load_division_file_reports_line_of_a_broken_copy(tmp_path):
 
 def test_error_is_a_value_error():
 	assert issubclass(DivisionDataError, ValueError)
+
+
+def test_path_names_tell_same_named_villages_apart():
+	from qh_legal_service.rules.divisions import path_names
+
+	rows = load_division_file()
+	names = path_names(rows)
+	assert names["630102001001"] == "西宁市 城东区 东关大街街道 北关社区居民委员会"
+	assert names["630100"] == "西宁市"
+	assert names["630000"] == "青海省"
+	villages = [row for row in rows if row.tier == "Village"]
+	repeated = [name for name, count in Counter(row.name for row in villages).items() if count > 1]
+	assert repeated, "the data has same-named villages, which is why the full name exists"
+	assert len({names[row.code] for row in villages}) == len(villages)

@@ -177,3 +177,17 @@ def ancestors_by_tier(rows: Iterable[DivisionRow]) -> dict[str, dict[str, str]]:
 			current = by_code.get(current.parent_code) if current.parent_code else None
 		result[row.code] = {tier: chain[tier] for tier in TIERS if tier in chain}
 	return result
+
+
+def path_names(rows: Iterable[DivisionRow], separator: str = " ") -> dict[str, str]:
+	"""Map each code to its names from the prefecture down, e.g. "西宁市 城东区 东关大街街道 北关社区居民委员会".
+
+	Village names repeat across the province; the path tells a person which one is theirs.
+	"""
+	rows = list(rows)
+	names = {row.code: row.name for row in rows}
+	return {
+		code: separator.join(names[tier_code] for tier, tier_code in chain.items() if tier != "Province")
+		or names[code]
+		for code, chain in ancestors_by_tier(rows).items()
+	}
