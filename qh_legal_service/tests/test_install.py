@@ -3,7 +3,7 @@
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-from qh_legal_service.install import load_divisions
+from qh_legal_service.install import fill_division_full_names, load_divisions
 from qh_legal_service.rules.desks import CITIZEN_ROLE, DESKS, STAFF_ROLES
 from qh_legal_service.rules.divisions import load_division_file
 
@@ -42,10 +42,17 @@ class TestInstall(FrappeTestCase):
 	def test_loading_again_adds_nothing(self):
 		self.assertEqual(load_divisions(), 0)
 
+	def test_every_division_has_its_full_name(self):
+		self.assertEqual(frappe.db.count(DIVISION, {"full_name": ["is", "not set"]}), 0)
+		self.assertEqual(
+			frappe.db.get_value(DIVISION, "632857", "full_name"), "海西蒙古族藏族自治州 大柴旦行政委员会"
+		)
+
 	def test_a_missing_village_is_restored_and_the_tree_rebuilt(self):
 		village = "630102001001"
 		frappe.db.delete(DIVISION, {"name": village})
 		self.assertEqual(load_divisions(), 1)
+		self.assertEqual(fill_division_full_names(), 1)
 		lft, rgt = frappe.db.get_value(DIVISION, village, ["lft", "rgt"])
 		parent = frappe.db.get_value(DIVISION, "630102001", ["lft", "rgt"])
 		self.assertTrue(parent[0] < lft < rgt < parent[1])
