@@ -145,6 +145,12 @@ def add_app_extra_strings(catalog):
 		if record.get("doctype") == "Print Format":
 			add(record.get("name"), path, f"Print Format for '{record.get('doc_type')}'")
 
+	for path in sorted(app_path.glob("**/workspace/*/*.json")):
+		record = load(path)
+		if record.get("doctype") == "Workspace":
+			for quick_list in record.get("quick_lists") or []:
+				add(quick_list.get("label"), path, f"Quick list of Workspace '{record.get('name')}'")
+
 	for path in sorted(app_path.glob("**/number_card/*/*.json")):
 		record = load(path)
 		if record.get("doctype") == "Number Card":
