@@ -70,6 +70,19 @@ class TestApplication(LegalAidCase):
 		self.assertEqual(make_application(matter_type="Other Matter").eligibility, "Not a Covered Matter")
 		self.assertIn("Art 42", make_application(minor=1).eligibility_article)
 
+	def test_a_detainees_application_forwarded_after_24_hours_is_flagged(self):
+		on_time = make_application(
+			channel="Forwarded from Detention",
+			detained_request_at="2025-03-03 09:00:00",
+			received_on="2025-03-04 08:00:00",
+		)
+		late = make_application(
+			channel="Forwarded from Detention",
+			detained_request_at="2025-03-03 09:00:00",
+			received_on="2025-03-04 10:00:00",
+		)
+		self.assertEqual((on_time.forwarded_late, late.forwarded_late), (0, 1))
+
 	def test_bad_input_is_refused_with_a_clear_error(self):
 		with self.assertRaises(InvalidResidentIDError):
 			make_application(id_number="110105194912310021")

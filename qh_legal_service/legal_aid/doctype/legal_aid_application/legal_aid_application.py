@@ -8,6 +8,7 @@ from stdnum.cn import ric
 
 from qh_legal_service.legal_aid.eligibility import assess_application
 from qh_legal_service.rules import legal_aid
+from qh_legal_service.rules.eligibility import DETENTION
 from qh_legal_service.scoping import AreaScopedDocument, add_area_indexes, is_portal_user
 from qh_legal_service.statutory_calendar import compute_rule_due
 
@@ -40,6 +41,7 @@ class LegalAidApplication(AreaScopedDocument):
 		self.validate_resident_id()
 		self.validate_honesty_pledge()
 		self.set_eligibility()
+		self.check_detention_forwarding()
 		self.stamp_state_entry()
 		self.validate_state_requirements()
 		self.set_current_deadline()
@@ -82,6 +84,13 @@ class LegalAidApplication(AreaScopedDocument):
 		self.eligibility = result.answer
 		self.eligibility_article = result.article
 		self.eligibility_reason = reason
+
+	def check_detention_forwarding(self):
+		if self.channel != DETENTION or not self.detained_request_at:
+			self.forwarded_late = 0
+			return
+		due = compute_rule_due("LA-DETAINED-FORWARD", get_datetime(self.detained_request_at)).due
+		self.forwarded_late = int(get_datetime(self.received_on) > due)
 
 	def stamp_state_entry(self):
 		state = self.workflow_state or legal_aid.RECEIVED
