@@ -15,7 +15,12 @@ from qh_legal_service.staff import create_staff_user
 
 DEMO_PASSWORD = "Qinghai#2026"
 # Prefectures whose people mostly speak Tibetan; their staff serve in both languages.
-TIBETAN_AREAS = ("632200", "632300", "632500", "632600", "632700")
+TIBETAN_PREFECTURE_PREFIXES = ("6322", "6323", "6325", "6326", "6327")
+
+
+def in_tibetan_area(code: str) -> bool:
+	"""Whether a division lies in one of the Tibetan prefectures."""
+	return code.startswith(TIBETAN_PREFECTURE_PREFIXES)
 
 
 @dataclass(frozen=True)
@@ -216,7 +221,7 @@ def make_legal_aid_applications(rng: random.Random) -> None:
 
 def languages_for(code: str) -> list[dict]:
 	"""Chinese everywhere, Tibetan too in the Tibetan prefectures."""
-	langs = ["zh", "bo"] if code[:4] in {p[:4] for p in TIBETAN_AREAS} else ["zh"]
+	langs = ["zh", "bo"] if in_tibetan_area(code) else ["zh"]
 	return [{"language": lang} for lang in langs]
 
 
@@ -403,7 +408,7 @@ def make_consultations(divisions: list, count: int, rng: random.Random, batch: i
 					columns["township"],
 					rng.choice(STATUSES),
 					rng.choice(QUESTIONS),
-					"bo" if division[:4] in {p[:4] for p in TIBETAN_AREAS} else "zh",
+					"bo" if in_tibetan_area(division) else "zh",
 					"群众",
 					when,
 					when,

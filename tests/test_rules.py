@@ -172,3 +172,23 @@ class TestPortalLanguage:
 		assert portal_language(True, None, "bo").remember is None
 		assert portal_language(True, "fr", None).remember is None
 		assert portal_language(False, "zh", None).remember == "zh"
+
+
+class TestLegalAidProcess:
+	def test_objection_decision_follows_the_bureaus_transition(self):
+		from qh_legal_service.rules import legal_aid as la
+
+		assert la.objection_decision(la.OBJECTION_FILED, la.UNDER_REVIEW) == "Ordered Corrected"
+		assert la.objection_decision(la.OBJECTION_FILED, la.REFUSED) == "Upheld"
+		assert la.objection_decision(la.OBJECTION_FILED, la.TERMINATED) == "Upheld"
+		assert la.objection_decision(la.UNDER_REVIEW, la.APPROVED) is None
+		assert la.objection_decision(la.OBJECTION_FILED, la.OBJECTION_FILED) is None
+
+	def test_detention_forwarding_is_late_only_after_the_due_moment(self):
+		import datetime as dt
+
+		from qh_legal_service.rules.legal_aid import forwarded_late
+
+		due = dt.datetime(2025, 3, 4, 9, 0)
+		assert not forwarded_late(due, due)
+		assert forwarded_late(due + dt.timedelta(minutes=1), due)

@@ -2,8 +2,6 @@
 
 import frappe
 
-from qh_legal_service.rules.scope import AREA_COLUMN_BY_TIER
-
 ASSIGNABLE_TYPES = ("Lawyer", "Grassroots Legal Service Worker")
 
 
@@ -12,15 +10,11 @@ def suggest_workers(name: str) -> list[dict]:
 	"""Active lawyers of the application's county who speak the applicant's language (Art 43 assignment)."""
 	application = frappe.get_doc("Legal Aid Application", name)
 	application.check_permission("read")
-	column = AREA_COLUMN_BY_TIER["County"]
-	area = application.get(column) or application.prefecture
+	# The county's centre assigns; an application handled at the prefecture draws on the prefecture.
+	area = {"county": application.county} if application.county else {"prefecture": application.prefecture}
 	workers = frappe.get_list(
 		"Legal Service Worker",
-		filters={
-			"active": 1,
-			"worker_type": ["in", ASSIGNABLE_TYPES],
-			column if application.county else "prefecture": area,
-		},
+		filters={"active": 1, "worker_type": ["in", ASSIGNABLE_TYPES], **area},
 		fields=["name", "worker_name", "worker_type"],
 		limit_page_length=50,
 	)

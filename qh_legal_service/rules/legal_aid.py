@@ -127,3 +127,15 @@ def escalation_node(path: dict[str, str]) -> str | None:
 	if path.get("Prefecture"):
 		return path.get("Province")
 	return None
+
+
+def objection_decision(previous_state: str | None, state: str) -> str | None:
+	"""The justice bureau's decision on an objection (Art 49), read from the state it moved to."""
+	if previous_state != OBJECTION_FILED or state == OBJECTION_FILED:
+		return None
+	return "Ordered Corrected" if state == UNDER_REVIEW else "Upheld"
+
+
+def forwarded_late(received_on: dt.datetime, forwarding_due: dt.datetime) -> bool:
+	"""A detainee's application reached the centre after the 24 hours Art 39 allows."""
+	return received_on > forwarding_due

@@ -90,7 +90,7 @@ class LegalAidApplication(AreaScopedDocument):
 			self.forwarded_late = 0
 			return
 		due = compute_rule_due("LA-DETAINED-FORWARD", get_datetime(self.detained_request_at)).due
-		self.forwarded_late = int(get_datetime(self.received_on) > due)
+		self.forwarded_late = int(legal_aid.forwarded_late(get_datetime(self.received_on), due))
 
 	def stamp_state_entry(self):
 		state = self.workflow_state or legal_aid.RECEIVED
@@ -105,9 +105,8 @@ class LegalAidApplication(AreaScopedDocument):
 			self.materials_supplied_on = now
 		if state == legal_aid.OBJECTION_FILED:
 			self.objected_decision = previous_state
-		if previous_state == legal_aid.OBJECTION_FILED:
-			corrected = state == legal_aid.UNDER_REVIEW
-			self.objection_decision = "Ordered Corrected" if corrected else "Upheld"
+		if decision := legal_aid.objection_decision(previous_state, state):
+			self.objection_decision = decision
 		if state != previous_state:
 			self.escalated_step = None
 			self.escalated_on = None
