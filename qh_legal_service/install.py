@@ -107,14 +107,11 @@ def make_roles():
 def make_role_profiles():
 	"""One role profile per desk, so an administrator gives a person a desk in one step."""
 	for desk in DESKS:
-		profile = (
-			frappe.get_doc("Role Profile", desk.profile)
-			if frappe.db.exists("Role Profile", desk.profile)
-			else frappe.new_doc("Role Profile")
+		upsert(
+			"Role Profile",
+			desk.profile,
+			{"role_profile": desk.profile, "roles": [{"role": role} for role in desk.roles]},
 		)
-		profile.role_profile = desk.profile
-		profile.set("roles", [{"role": role} for role in desk.roles])
-		profile.save(ignore_permissions=True)
 
 
 def upsert(doctype: str, name: str, values: dict):
