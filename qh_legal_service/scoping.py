@@ -9,6 +9,7 @@ import frappe
 from frappe.model.document import Document
 from frappe.utils.caching import request_cache
 
+from qh_legal_service.field_access import keep_citizen_to_allowed_fields
 from qh_legal_service.rules.scope import (
 	AREA_COLUMNS,
 	PermittedNode,
@@ -176,6 +177,7 @@ class AreaScopedDocument(Document):
 	"""Base for records that belong to an area: fills the tier columns from the division."""
 
 	def before_validate(self):
+		keep_citizen_to_allowed_fields(self)
 		self.set_area_columns()
 
 	def set_area_columns(self):

@@ -23,7 +23,9 @@ class SiteClient:
 		if user:
 			response = self.post("/api/method/login", data={"usr": user, "pwd": password})
 			if response.status_code != 200:
-				raise AssertionError(f"{user} could not sign in: {response.status_code} {response.text[:300]}")
+				raise AssertionError(
+					f"{user} could not sign in: {response.status_code} {response.text[:300]}"
+				)
 
 	def request(self, method: str, path: str, **kwargs) -> TestResponse:
 		"""Send one request and return Werkzeug's response."""
@@ -42,7 +44,10 @@ class SiteClient:
 
 	def call(self, method: str, **params) -> TestResponse:
 		"""POST a whitelisted method with form-encoded arguments, as `frappe.call` does."""
-		data = {key: json.dumps(value) if isinstance(value, dict | list) else value for key, value in params.items()}
+		data = {
+			key: json.dumps(value) if isinstance(value, dict | list) else value
+			for key, value in params.items()
+		}
 		return self.post(f"/api/method/{method}", data=data)
 
 

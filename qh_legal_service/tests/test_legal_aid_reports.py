@@ -28,6 +28,7 @@ def make_application(division, received_on, **state):
 			"aid_requested": "Legal Advice",
 			"facts": "工资被拖欠。",
 			"received_on": received_on,
+			"late_entry_reason": "纸质申请补录",
 			"minor": state.pop("minor", 0),
 		}
 	).insert(ignore_permissions=True)

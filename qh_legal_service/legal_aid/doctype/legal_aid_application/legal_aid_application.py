@@ -3,12 +3,13 @@
 
 import frappe
 from frappe import _
-from frappe.utils import flt, get_datetime, getdate, now_datetime
+from frappe.utils import flt, format_datetime, get_datetime, getdate, now_datetime
 from stdnum.cn import ric
 
 from qh_legal_service.legal_aid.eligibility import assess_application
 from qh_legal_service.rules import legal_aid
 from qh_legal_service.rules.eligibility import DETENTION
+from qh_legal_service.rules.field_access import receipt_time_problem
 from qh_legal_service.scoping import AreaScopedDocument, add_area_indexes, is_portal_user
 from qh_legal_service.statutory_calendar import compute_rule_due
 
@@ -19,6 +20,10 @@ class InvalidResidentIDError(frappe.ValidationError):
 
 class MissingPledgeError(frappe.ValidationError):
 	"""A hardship declaration without the honesty pledge."""
+
+
+class ReceiptTimeError(frappe.ValidationError):
+	"""A receipt time in the future, or before the record's entry without a reason."""
 
 
 class StepIncompleteError(frappe.ValidationError):
@@ -38,6 +43,7 @@ class LegalAidApplication(AreaScopedDocument):
 	def validate(self):
 		# The desk's datetime control keeps minutes only: finer parts would mark every form unsaved.
 		self.received_on = get_datetime(self.received_on or now_datetime()).replace(second=0, microsecond=0)
+		self.validate_receipt_time()
 		self.validate_resident_id()
 		self.validate_honesty_pledge()
 		self.set_eligibility()
@@ -45,6 +51,30 @@ class LegalAidApplication(AreaScopedDocument):
 		self.stamp_state_entry()
 		self.validate_state_requirements()
 		self.set_current_deadline()
+
+	def validate_receipt_time(self):
+		if not (self.is_new() or self.has_value_changed("received_on")):
+			return
+		problem = receipt_time_problem(
+			get_datetime(self.received_on),
+			get_datetime(self.creation or now_datetime()),
+			now_datetime(),
+			self.late_entry_reason,
+		)
+		if problem == "future":
+			frappe.throw(
+				_("The receipt time {0} is in the future.").format(format_datetime(self.received_on)),
+				ReceiptTimeError,
+				title=_("Receipt Time"),
+			)
+		if problem == "late_without_reason":
+			frappe.throw(
+				_(
+					"The receipt time {0} is earlier than this record's entry: write down why in {1} (for example, a paper application entered later)."
+				).format(format_datetime(self.received_on), _(self.meta.get_label("late_entry_reason"))),
+				ReceiptTimeError,
+				title=_("Receipt Time"),
+			)
 
 	def validate_resident_id(self):
 		self.id_number = (self.id_number or "").strip().upper()

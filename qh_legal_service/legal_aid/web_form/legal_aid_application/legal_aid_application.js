@@ -13,6 +13,11 @@ frappe.ready(function () {
 
 	// An application already sent: the language switch, then what the citizen must read first.
 	const $form = $(".web-form");
+	const $status = $('<dl class="qhls-case-status"></dl>');
+	portal.status.forEach((line) => {
+		$("<dt></dt>").text(line.label).appendTo($status);
+		$("<dd></dd>").text(line.value).appendTo($status);
+	});
 	const $notes = $('<div class="qhls-decision-notes"></div>');
 	portal.notes.forEach((note) => {
 		const $note = $('<div class="qhls-decision-note alert alert-warning" role="status"></div>');
@@ -21,5 +26,5 @@ frappe.ready(function () {
 		$note.appendTo($notes);
 	});
 	$(".web-form-head").append(portal.language_switch);
-	$form.before($notes);
+	$form.before($status, $notes);
 });

@@ -2,7 +2,7 @@
 
 import frappe
 from frappe import _
-from frappe.utils import formatdate
+from frappe.utils import format_datetime, formatdate
 from markupsafe import escape
 
 from qh_legal_service.legal_aid.portal import LANGUAGE_LINKS
@@ -22,6 +22,7 @@ def get_context(context):
 	portal = {
 		"lang": frappe.local.lang,
 		"language_switch": switch,
+		"status": status_lines(context.get("reference_doc") or {}),
 		"notes": decision_notes(context.get("reference_doc") or {}),
 	}
 	# Rendered into the form's script: keep "</" from closing the <script> element.
@@ -43,6 +44,18 @@ def language_switch() -> str:
 		active = ' aria-current="true" class="active"' if lang == current else ""
 		links.append(f'<a href="{query}" lang="{lang}"{active}>{label}</a>')
 	return f'<nav class="qhls-language-switch" aria-label="{escape(_("Language"))}">{"".join(links)}</nav>'
+
+
+def status_lines(doc) -> list[dict]:
+	"""Where an application stands, in the reader's language (the form itself takes only what they type)."""
+	lines = []
+	if doc.get("workflow_state"):
+		lines.append({"label": _("Status"), "value": _(doc.workflow_state)})
+	if doc.get("current_step"):
+		lines.append({"label": _("Current Step"), "value": _(doc.current_step)})
+	if doc.get("current_due"):
+		lines.append({"label": _("Due"), "value": format_datetime(doc.current_due)})
+	return lines
 
 
 def decision_notes(doc) -> list[dict]:

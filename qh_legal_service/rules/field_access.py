@@ -1,0 +1,80 @@
+"""Who may set which field of a service record: the citizen's allow-list and the permission levels.
+
+Pure: names and numbers only. The Frappe side (`qh_legal_service.field_access`) resets whatever a
+citizen sends outside the allow-list, on every path (web form, REST, `frappe.client`), and Frappe's
+own permission levels keep each staff role to its fields.
+"""
+
+import datetime as dt
+
+# Permission levels of a service record's fields (DocField.permlevel).
+APPLICANT_LEVEL = 0  # what the applicant fills in: the citizen and staff
+STAFF_LEVEL = 1  # what the handling staff enter: reviewers, the bureau
+SERVER_LEVEL = 2  # what the server sets (stamps, computed answers, area columns): nobody
+BUREAU_LEVEL = 3  # what only the justice bureau decides: objections, archiving
+
+# What a citizen may set on the portal or through the API, by doctype. Anything else a citizen sends
+# is reset to its default (a new record) or its stored value (an existing one).
+CITIZEN_FIELDS: dict[str, frozenset[str]] = {
+	"Legal Aid Application": frozenset(
+		{
+			"applicant_name",
+			"id_number",
+			"phone",
+			"preferred_language",
+			"division",
+			"address",
+			"minor",
+			"elderly_without_income",
+			"disabled_without_income",
+			"social_assistance_recipient",
+			"entitled_group",
+			"migrant_worker_pay_claim",
+			"hero_martyr_relative",
+			"good_samaritan",
+			"retrial_state_compensation",
+			"abuse_victim",
+			"single_mother",
+			"matter_type",
+			"aid_requested",
+			"opposing_party",
+			"facts",
+			"household_size",
+			"monthly_household_income",
+			"honesty_pledge",
+			"id_document",
+			"hardship_document",
+			"matter_document",
+		}
+	),
+}
+
+
+def citizen_may_set(doctype: str, fieldname: str) -> bool:
+	"""Whether a citizen's value for this field is kept."""
+	return fieldname in CITIZEN_FIELDS.get(doctype, frozenset())
+
+
+def has_citizen_allow_list(doctype: str) -> bool:
+	"""Whether citizens may create or change records of this doctype at all."""
+	return doctype in CITIZEN_FIELDS
+
+
+def to_minute(moment: dt.datetime) -> dt.datetime:
+	"""The minute a moment falls in: the desk keeps receipt times to the minute."""
+	return moment.replace(second=0, microsecond=0)
+
+
+def receipt_time_problem(
+	received_on: dt.datetime, created_on: dt.datetime, now: dt.datetime, late_entry_reason: str | None
+) -> str | None:
+	"""What is wrong with a receipt time, if anything: "future", or "late_without_reason".
+
+	A paper application entered later is a real case: staff may date its receipt before the record
+	was created, with the reason written down. Nobody may date a receipt in the future.
+	"""
+	if to_minute(received_on) > to_minute(now):
+		return "future"
+	if to_minute(received_on) < to_minute(created_on) and not (late_entry_reason or "").strip():
+		return "late_without_reason"
+	return None
