@@ -60,6 +60,9 @@ has_permission = {
 	**{doctype: "qh_legal_service.scoping.area_has_permission" for doctype in _AREA_DOCTYPES},
 }
 
+# Files attached to service records, and every citizen upload, are private (see files.py).
+override_doctype_class = {"File": "qh_legal_service.files.ServiceFile"}
+
 # Scheduled Tasks
 # ---------------
 

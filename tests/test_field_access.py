@@ -20,9 +20,9 @@ from qh_legal_service.rules.uploads import PORTAL_UPLOAD_MAX_BYTES, upload_probl
 
 APP = Path(__file__).resolve().parent.parent / "qh_legal_service"
 APPLICATION = json.loads(
-	APP.joinpath(
-		"legal_aid", "doctype", "legal_aid_application", "legal_aid_application.json"
-	).read_text(encoding="utf-8")
+	APP.joinpath("legal_aid", "doctype", "legal_aid_application", "legal_aid_application.json").read_text(
+		encoding="utf-8"
+	)
 )
 WEB_FORM = json.loads(
 	APP.joinpath("legal_aid", "web_form", "legal_aid_application", "legal_aid_application.json").read_text(
@@ -40,7 +40,9 @@ def level(fieldname: str) -> int:
 
 
 def writers(permlevel: int) -> set[str]:
-	return {p["role"] for p in APPLICATION["permissions"] if p.get("permlevel", 0) == permlevel and p.get("write")}
+	return {
+		p["role"] for p in APPLICATION["permissions"] if p.get("permlevel", 0) == permlevel and p.get("write")
+	}
 
 
 def test_every_citizen_field_exists_at_the_applicant_level():
@@ -85,7 +87,9 @@ def test_nobody_writes_what_the_server_sets_and_only_the_bureau_writes_its_own()
 def test_every_role_that_reads_the_record_reads_every_level():
 	readers = {p["role"] for p in APPLICATION["permissions"] if not p.get("permlevel") and p.get("read")}
 	for permlevel in (STAFF_LEVEL, SERVER_LEVEL, BUREAU_LEVEL):
-		at_level = {p["role"] for p in APPLICATION["permissions"] if p.get("permlevel") == permlevel and p.get("read")}
+		at_level = {
+			p["role"] for p in APPLICATION["permissions"] if p.get("permlevel") == permlevel and p.get("read")
+		}
 		assert at_level == readers, permlevel
 
 

@@ -1,0 +1,81 @@
+"""Files attached to service records are personal data: private, and limited when a citizen uploads.
+
+Frappe writes an upload to disk inside `File.before_insert`, public unless the uploader asked for
+private, and a citizen's upload dialog offers "Set all public". So the choice is made here, before
+the file is written: every attachment of an area record, and everything a citizen uploads, is
+private. Frappe then serves it only to its owner and to those who may read the record it is
+attached to (`frappe.core.doctype.file.file.has_permission`, which defers to our area scoping).
+"""
+
+import frappe
+from frappe import _
+from frappe.core.doctype.file.file import File
+
+from qh_legal_service.field_access import is_citizen
+from qh_legal_service.rules.uploads import PORTAL_UPLOAD_MAX_MB, upload_problem
+from qh_legal_service.scoping import area_doctypes
+
+
+class UploadNotAllowedError(frappe.ValidationError):
+	"""A citizen's upload of a type or size the portal does not take."""
+
+
+class ServiceFile(File):
+	"""Frappe's File, kept private when it belongs to a service record or comes from a citizen."""
+
+	def before_insert(self):
+		if not self.is_folder and is_citizen(frappe.session.user):
+			self.check_citizen_reference()
+		if not self.is_folder and self.must_be_private():
+			self.is_private = 1
+			self.copy_public_content()
+		if not self.is_folder and is_citizen(frappe.session.user):
+			self.check_citizen_upload()
+		super().before_insert()
+
+	def must_be_private(self) -> bool:
+		return is_citizen(frappe.session.user) or self.attached_to_doctype in area_doctypes()
+
+	def copy_public_content(self):
+		"""A new record pointing at a public file gets a private copy of its content instead."""
+		if self.file_url and self.file_url.startswith("/files/") and not self.get("content"):
+			self.content = self.get_content()
+			self.file_url = None
+
+	def check_citizen_reference(self):
+		"""A citizen may point a new file record only at a file they uploaded themselves."""
+		if self.get("content") or not self.file_url:
+			return
+		if not frappe.db.exists("File", {"file_url": self.file_url, "owner": frappe.session.user}):
+			frappe.throw(_("You can attach only files you uploaded."), frappe.PermissionError)
+
+	def check_citizen_upload(self):
+		content = self.get("content")
+		if content is None and not self.file_url:
+			return
+		if content is None:
+			content = self.get_content()
+		size = len(content.encode() if isinstance(content, str) else content)
+		problem = upload_problem(self.file_name, size)
+		if problem == "type":
+			frappe.throw(
+				_("{0} cannot be uploaded: please send a photo (JPG or PNG) or a PDF.").format(
+					self.file_name
+				),
+				UploadNotAllowedError,
+				title=_("File Type Not Accepted"),
+			)
+		if problem == "size":
+			frappe.throw(
+				_("{0} is larger than {1} MB: please send a smaller photo or scan.").format(
+					self.file_name, PORTAL_UPLOAD_MAX_MB
+				),
+				UploadNotAllowedError,
+				title=_("File Too Large"),
+			)
+		if problem == "empty":
+			frappe.throw(
+				_("{0} is empty: please choose the file again.").format(self.file_name),
+				UploadNotAllowedError,
+				title=_("Empty File"),
+			)
