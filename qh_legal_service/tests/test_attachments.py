@@ -1,6 +1,7 @@
 """Through HTTP: an application's files are private, served only to the applicant and the area's staff."""
 
 import json
+import os
 from io import BytesIO
 
 import frappe
@@ -75,7 +76,11 @@ class TestApplicationFiles(FrappeTestCase):
 		self.assertEqual(frappe.db.get_value(DOCTYPE, self.application, "id_document"), self.file_url)
 		attached = frappe.get_all(
 			"File",
-			filters={"attached_to_doctype": DOCTYPE, "attached_to_name": self.application},
+			filters={
+				"attached_to_doctype": DOCTYPE,
+				"attached_to_name": self.application,
+				"attached_to_field": "id_document",
+			},
 			fields=["file_url", "is_private"],
 		)
 		self.assertEqual([(row.file_url, row.is_private) for row in attached], [(self.file_url, 1)])
@@ -87,9 +92,10 @@ class TestApplicationFiles(FrappeTestCase):
 		self.assertTrue(served.data.startswith(PNG))
 		self.assertEqual(self.neighbour.get(self.file_url).status_code, 403)
 		self.assertEqual(self.guest.get(self.file_url).status_code, 403)
-		# Nor is it there under the public path.
-		public_url = self.file_url.replace("/private/files/", "/files/")
-		self.assertEqual(self.guest.get(public_url).status_code, 404)
+		# Nor does a copy lie in the public folder, which the web server hands to anyone.
+		file_name = self.file_url.rsplit("/", 1)[-1]
+		self.assertTrue(os.path.exists(frappe.get_site_path("private", "files", file_name)))
+		self.assertFalse(os.path.exists(frappe.get_site_path("public", "files", file_name)))
 
 	def test_the_file_is_listed_to_the_areas_staff_only(self):
 		def listed(client):
@@ -97,7 +103,9 @@ class TestApplicationFiles(FrappeTestCase):
 				"/api/method/frappe.client.get_list",
 				data={
 					"doctype": "File",
-					"filters": json.dumps({"attached_to_name": self.application}),
+					"filters": json.dumps(
+						{"attached_to_name": self.application, "attached_to_field": "id_document"}
+					),
 					"fields": json.dumps(["file_url"]),
 				},
 			)
@@ -127,7 +135,7 @@ class TestApplicationFiles(FrappeTestCase):
 		self.assertFalse(frappe.db.exists("File", {"file_name": ["in", ["evil.html", "big.pdf"]]}))
 
 	def test_a_citizen_cannot_claim_someone_elses_file(self):
-		staff_file = message(upload(self.reviewer, "内部.png", PNG + b"internal"))["file_url"]
+		staff_file = message(upload(self.reviewer, "内部.png", PNG + b"internal", is_private="1"))["file_url"]
 		response = self.citizen.post(
 			"/api/method/upload_file", data={"file_url": staff_file, "is_private": "1"}
 		)
