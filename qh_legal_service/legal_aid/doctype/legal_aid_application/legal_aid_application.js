@@ -6,12 +6,69 @@ frappe.ui.form.on("Legal Aid Application", {
 		show_eligibility(frm);
 		show_deadline(frm);
 		frm.set_query("division", () => ({ filters: { tier: ["in", ["Village", "Township"]] } }));
-		frm.set_query("assigned_worker", () => ({
-			filters: { active: 1, worker_type: ["in", ["Lawyer", "Grassroots Legal Service Worker"]] },
-		}));
+		frm.set_query("assigned_worker", () => worker_query(frm));
 		suggest_workers(frm);
 	},
+	before_workflow_action(frm) {
+		return ask_for_action_fields(frm, frm.selected_workflow_action);
+	},
 });
+
+// The area's workers, those who speak the applicant's language first, with the languages shown.
+function worker_query(frm) {
+	return {
+		query: "qh_legal_service.legal_aid.api.worker_query",
+		filters: { application: frm.doc.name },
+	};
+}
+
+// An action whose next state needs reasons, a worker, an outcome or a list of materials asks for
+// them in a dialog when it is taken, instead of failing with "fill in ... first" afterwards.
+function ask_for_action_fields(frm, action) {
+	return frappe
+		.xcall("qh_legal_service.legal_aid.api.fields_for_action", { name: frm.doc.name, action })
+		.then((fieldnames) => {
+			if (!fieldnames || !fieldnames.length) return;
+			// The workflow froze the page while it runs the action: the dialog must be usable.
+			frappe.dom.unfreeze();
+			return new Promise((resolve, reject) => {
+				let taken = false;
+				const dialog = new frappe.ui.Dialog({
+					title: __(action),
+					fields: fieldnames.map((fieldname) => dialog_field(frm, fieldname)),
+					primary_action_label: __(action),
+					primary_action(values) {
+						taken = true;
+						fieldnames.forEach((fieldname) => {
+							frm.doc[fieldname] = values[fieldname];
+						});
+						dialog.hide();
+						frappe.dom.freeze();
+						resolve();
+					},
+				});
+				dialog.onhide = () => {
+					if (!taken) reject(new Error("the action was cancelled"));
+				};
+				dialog.show();
+			});
+		});
+}
+
+function dialog_field(frm, fieldname) {
+	const df = frappe.meta.get_docfield(frm.doctype, fieldname, frm.doc.name);
+	const field = {
+		fieldname,
+		fieldtype: df.fieldtype,
+		label: __(df.label),
+		options: df.options,
+		description: df.description ? __(df.description) : "",
+		reqd: 1,
+		default: frm.doc[fieldname],
+	};
+	if (fieldname === "assigned_worker") field.get_query = () => worker_query(frm);
+	return field;
+}
 
 // The statute's answer, with its article, where the reviewer sees it first.
 function show_eligibility(frm) {
