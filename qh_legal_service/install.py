@@ -13,10 +13,13 @@ from qh_legal_service.scoping import DIVISION, clear_area_path_cache
 DATA_DIR = Path(__file__).parent / "data"
 FIXTURES_DIR = Path(__file__).parent / "fixtures"
 APP_LANGUAGES = ("zh", "bo")
+CURRENCY = "CNY"
+CURRENCY_SYMBOL = "¥"
 
 
 def after_install():
 	"""Set the site up so staff can be added and work at once."""
+	set_currency()
 	set_regional_defaults()
 	enable_languages()
 	make_roles()
@@ -62,10 +65,23 @@ def set_regional_defaults():
 			"date_format": "yyyy-mm-dd",
 			"time_format": "HH:mm:ss",
 			"first_day_of_the_week": "Monday",
+			"currency": CURRENCY,
 		}
 	)
 	settings.flags.ignore_mandatory = True
 	settings.save(ignore_permissions=True)
+
+
+def set_currency():
+	"""Money shows in yuan with its sign: Frappe ships CNY without a symbol and sets no site currency.
+
+	System Settings' currency (set in set_regional_defaults) becomes the `currency` default that the
+	desk's and the portal's formatters fall back to; without it they show "USD".
+	"""
+	frappe.db.set_value("Currency", CURRENCY, {"enabled": 1, "symbol": CURRENCY_SYMBOL})
+	# Global Defaults belongs to ERPNext; a Frappe-only site has no such doctype.
+	if frappe.db.exists("DocType", "Global Defaults"):
+		frappe.db.set_single_value("Global Defaults", "default_currency", CURRENCY)
 
 
 def complete_setup_unattended():

@@ -3,19 +3,22 @@
 Run with the bench's python from the sites directory:
 
     cd ~/frappe-bench/sites && ../env/bin/python /path/to/checkout/scripts/update_catalogues.py [--compile]
+    QHLS_SITE=my.site ../env/bin/python .../update_catalogues.py --out /tmp/locale   # a trial, elsewhere
 
 1. `frappe.gettext.translate.generate_pot` (what `bench generate-pot-file --app qh_legal_service` runs),
    with a work-around: Frappe 15.55.1's hooks.py (navbar) extractor crashes when the app lives outside
    the bench directory (apps/qh_legal_service is a symlink to the checkout, as scripts/dev-up makes it).
-2. Adds the strings of Frappe's own portal pages a visitor sees at /login (login page, its JS, the
-   website top bar and footer), extracted from the frappe sources with Frappe's own extractors, because
-   Frappe ships no `bo` catalogue.
+2. Adds the strings of Frappe's own files that a citizen or a clerk meets, extracted from the frappe
+   sources with Frappe's own extractors: the files named in `qh_legal_service.frappe_strings.FRAPPE_SOURCES`
+   (/login, the web form, its list and upload dialog, /me, the footer, and chosen desk strings), because
+   Frappe ships no `bo` catalogue and its `zh` one lacks or misreads some; the app's catalogue wins.
    Also adds the app's strings that Frappe's extractors do not read but the desk or portal shows through
    _()/__(): web forms (titles, messages, field labels, descriptions, Select options), workflow state and
    action names (fixtures/workflow_state.json, workflow_action_master.json), print format and number card
    names, and the strings listed in APP_EXTRA (see add_app_extra_strings).
 3. Merges main.pot into zh.po and bo.po (like `bench update-po-files`): existing translations and
    translator comments are kept, new msgids are added untranslated, msgids gone from the pot are dropped.
+   With --out DIR the three files are written to DIR and the app's locale folder is only read.
 4. With --compile: compiles the .po files to sites/assets/locale/<lang>/LC_MESSAGES/qh_legal_service.mo.
 """
 
@@ -29,25 +32,6 @@ APP = "qh_legal_service"
 LOCALES = ("zh", "bo")
 SITE = os.environ.get("QHLS_SITE", "qhls.localhost")
 
-# Frappe files rendered (or loaded as JS) on /login, relative to apps/frappe/frappe.
-FRAPPE_PORTAL_FILES = (
-	"www/login.html",
-	"www/login.py",
-	"templates/includes/login/login.js",
-	"templates/signup.html",
-	"templates/web.html",
-	"templates/base.html",
-	"templates/includes/navbar/navbar.html",
-	"templates/includes/navbar/navbar_items.html",
-	"templates/includes/navbar/navbar_login.html",
-	"templates/includes/navbar/dropdown_login.html",
-	"templates/includes/navbar/navbar_search.html",
-	"templates/includes/footer/footer.html",
-	"templates/includes/footer/footer_info.html",
-	"templates/includes/footer/footer_links.html",
-	"templates/includes/footer/footer_powered.html",
-	"templates/includes/footer/footer_grouped_links.html",
-)
 # Shown on /login but passed to _() as a variable (logo_section(title) in login.html), so not extracted.
 FRAPPE_PORTAL_EXTRA = (("Forgot Password", "www/login.html"), ("Welcome", "www/login.html"))
 PORTAL_COMMENT = "Frappe portal page /login (Frappe ships no bo catalogue)"
@@ -157,76 +141,101 @@ def add_app_extra_strings(catalog):
 			add(record.get("label") or record.get("name"), path, "Number Card")
 
 
-def add_frappe_portal_strings(catalog):
-	from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_file
-	from frappe.gettext.translate import get_method_map
-
-	frappe_root = Path(frappe.get_app_path("frappe"))
-	method_map = get_method_map("frappe")
-	keywords = DEFAULT_KEYWORDS.copy()
-	keywords["_lt"] = None
-	from babel.messages.extract import pathmatch
+def add_frappe_strings(catalog):
+	"""Strings of the Frappe files in qh_legal_service.frappe_strings.FRAPPE_SOURCES (all, or the chosen)."""
+	from qh_legal_service.frappe_strings import FRAPPE_SOURCES, extract_frappe_file
 
 	for message, rel in FRAPPE_PORTAL_EXTRA:
 		if catalog.get(message) is None:
 			catalog.add(message, locations=[("frappe/frappe/" + rel, 0)], auto_comments=[PORTAL_COMMENT])
 
-	for rel in FRAPPE_PORTAL_FILES:
-		path = frappe_root / rel
-		if not path.exists():
-			continue
-		method = next(m for pattern, m in method_map if pathmatch(pattern, "frappe/" + rel))
-		for lineno, message, comments, context in extract_from_file(method, str(path), keywords=keywords):
-			if not message or not isinstance(message, str):
-				continue
-			existing = catalog.get(message, context)
-			location = ("frappe/frappe/" + rel, lineno)
-			if existing is not None and PORTAL_COMMENT in existing.auto_comments:
-				existing.locations.append(location)
-				continue
-			catalog.add(
-				message,
-				locations=[location],
-				auto_comments=[*(comments or []), PORTAL_COMMENT],
-				context=context,
-			)
+	for source in FRAPPE_SOURCES:
+		found = set()
+		for rel in source.files:
+			for lineno, message, comments, context in extract_frappe_file(rel):
+				if source.msgids and message not in source.msgids:
+					continue
+				found.add(message)
+				location = ("frappe/frappe/" + rel, lineno)
+				existing = catalog.get(message, context)
+				if existing is None:
+					catalog.add(
+						message,
+						locations=[location],
+						auto_comments=[*(comments or []), source.comment],
+						context=context,
+					)
+					continue
+				if location not in existing.locations:
+					existing.locations.append(location)
+				if source.comment not in existing.auto_comments:
+					existing.auto_comments.append(source.comment)
+		for message in sorted(set(source.msgids) - found):
+			print(f"   not found in Frappe's files any more ({source.comment}): {message!r}")
 
 
-def main():
-	frappe.init(site=SITE)
-	from frappe.gettext.translate import (
-		compile_translations,
-		generate_pot,
-		get_catalog,
-		new_catalog,
-		write_catalog,
+def parse_args(argv):
+	import argparse
+
+	parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+	parser.add_argument("--compile", action="store_true", help="compile the .po files to .mo for the bench")
+	parser.add_argument(
+		"--out",
+		type=Path,
+		help="write main.pot, zh.po and bo.po here instead of the app's locale folder (which is only read)",
 	)
+	args = parser.parse_args(argv)
+	if args.out and args.compile:
+		parser.error("--compile compiles the app's own catalogues; it cannot go with --out")
+	return args
+
+
+def main(argv=None):
+	args = parse_args(sys.argv[1:] if argv is None else argv)
+	frappe.init(site=SITE)
+	from frappe.gettext import translate
 
 	patch_navbar_extractor()
-	generate_pot(APP)
+	source_dir = translate.get_po_dir(APP)
+	out_dir = (args.out or source_dir).resolve()
+	out_dir.mkdir(parents=True, exist_ok=True)
+	app_write_catalog = translate.write_catalog
 
-	pot = get_catalog(APP)
+	def write_catalog(app, catalog, locale=None):
+		"""Frappe's write_catalog, into out_dir (generate_pot calls it through the module)."""
+		if app != APP or out_dir == source_dir.resolve():
+			return app_write_catalog(app, catalog, locale)
+		path = out_dir / (f"{locale}.po" if locale else translate.POT_FILE)
+		with open(path, "wb") as f:
+			translate.write_po(f, catalog, sort_output=True, ignore_obsolete=True, width=None)
+		return path
+
+	translate.write_catalog = write_catalog
+	translate.generate_pot(APP)
+
+	with open(out_dir / translate.POT_FILE, "rb") as f:
+		pot = translate.read_po(f)
 	add_app_extra_strings(pot)
-	add_frappe_portal_strings(pot)
+	add_frappe_strings(pot)
 	write_catalog(APP, pot)
 	print(f"main.pot: {len([m for m in pot if m.id])} msgids")
 
 	for locale in LOCALES:
-		po = get_catalog(APP, locale)
+		po = translate.get_catalog(APP, locale)
 		if po.locale is None or str(po.locale) != locale:
-			po = new_catalog(APP, locale) if not len(po) else po
+			po = translate.new_catalog(APP, locale) if not len(po) else po
 		po.update(pot, no_fuzzy_matching=True)
 		for m in po:
 			if m.id:
 				m.flags.discard("fuzzy")
-		write_catalog(APP, po, locale)
+		path = write_catalog(APP, po, locale)
 		missing = [m.id for m in po if m.id and not m.string]
-		print(f"{locale}.po: {len([m for m in po if m.id])} msgids, {len(missing)} untranslated")
+		print(f"{path}: {len([m for m in po if m.id])} msgids, {len(missing)} untranslated")
 		for msgid in missing:
 			print(f"   untranslated [{locale}]: {msgid!r}")
 
-	if "--compile" in sys.argv:
-		compile_translations(APP, force=True)
+	if args.compile:
+		translate.compile_translations(APP, force=True)
 
 
 if __name__ == "__main__":
