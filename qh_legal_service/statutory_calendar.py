@@ -2,26 +2,45 @@
 
 import frappe
 
-from qh_legal_service.rules.deadlines import DueDate, Pause, compute_due
+from qh_legal_service.rules.deadlines import Counting, DueDate, Pause, compute_due
 from qh_legal_service.rules.working_calendar import NoticeDay, WorkingCalendar
 
 
 def get_working_calendar() -> WorkingCalendar:
-	"""A working calendar that knows every State Council notice entered on this site."""
+	"""A working calendar that knows every State Council notice entered on this site.
+
+	Every entered day is used; a year becomes known only once an administrator marks its notice complete.
+	"""
 	rows = frappe.get_all(
 		"Statutory Holiday Notice Day",
 		filters={"parenttype": "Statutory Holiday Notice"},
 		fields=["holiday_date", "day_type", "holiday_name"],
 		order_by="holiday_date asc",
 	)
+	complete_years = frappe.get_all("Statutory Holiday Notice", filters={"complete": 1}, pluck="year")
 	return WorkingCalendar(
-		NoticeDay(row.holiday_date, row.day_type == "Working Day", row.holiday_name or "") for row in rows
+		(NoticeDay(row.holiday_date, row.day_type == "Working Day", row.holiday_name or "") for row in rows),
+		complete_years=complete_years,
 	)
 
 
-def compute_rule_due(rule_code: str, start, pauses: list[Pause] | tuple = ()) -> DueDate:
-	"""The due moment of a named Deadline Rule for an event at `start`, with its explanation."""
+def compute_rule_due(
+	rule_code: str, start, pauses: list[Pause] | tuple = (), in_custody: bool = False
+) -> DueDate:
+	"""The due moment of a named Deadline Rule for an event at `start`, with its explanation.
+
+	`in_custody` says the suspect or defendant is in custody, which matters to a rule counted under
+	criminal procedure (刑事诉讼法 Art 105).
+	"""
 	rule = frappe.get_cached_doc("Deadline Rule", rule_code)
-	due = compute_due(start, rule.count, rule.unit, pauses=pauses, calendar=get_working_calendar())
+	due = compute_due(
+		start,
+		rule.count,
+		rule.unit,
+		pauses=pauses,
+		calendar=get_working_calendar(),
+		counting=rule.get("counting") or Counting.CIVIL,
+		in_custody=in_custody,
+	)
 	due.explanation.insert(0, f"{rule.rule_code}: {rule.law} {rule.article or ''}".strip())
 	return due

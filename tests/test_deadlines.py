@@ -8,7 +8,15 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from qh_legal_service.rules import working_calendar as wc
-from qh_legal_service.rules.deadlines import DueDate, Pause, Unit, compute_due, is_overdue, remaining
+from qh_legal_service.rules.deadlines import (
+	Counting,
+	DueDate,
+	Pause,
+	Unit,
+	compute_due,
+	is_overdue,
+	remaining,
+)
 from qh_legal_service.rules.working_calendar import (
 	PACKAGE_YEARS,
 	DayKind,
@@ -18,7 +26,7 @@ from qh_legal_service.rules.working_calendar import (
 )
 
 RULES_FILE = Path(__file__).resolve().parent.parent / "qh_legal_service" / "data" / "deadline_rules.json"
-EOD = (23, 59, 59)
+EOD = (23, 59, 59, 999999)  # 24:00, the end of the day (民法典 Art 203)
 
 # 国务院办公厅关于2026年部分节假日安排的通知, Spring Festival part, as an administrator would enter it.
 NOTICE_2026_SPRING = [
@@ -214,7 +222,7 @@ def test_2026_from_administrator_notice_when_package_lacks_the_year(monkeypatch)
 	with pytest.raises(UnknownCalendarYear):
 		compute_due(start, 5, Unit.WORKING_DAYS, calendar=WorkingCalendar(strict=True))
 
-	cal = WorkingCalendar(NOTICE_2026_SPRING, strict=True)
+	cal = WorkingCalendar(NOTICE_2026_SPRING, strict=True, complete_years={2026})
 	assert 2026 in cal.known_years
 	res = compute_due(start, 5, Unit.WORKING_DAYS, calendar=cal)
 	assert res.due == day_end(2026, 2, 26)
@@ -280,17 +288,17 @@ def test_hours_pause_starting_at_due_moment_has_no_effect():
 def test_timezone_aware_start_keeps_timezone():
 	tz = ZoneInfo("Asia/Shanghai")
 	res = compute_due(datetime(2025, 1, 24, 10, 0, tzinfo=tz), 7, Unit.CALENDAR_DAYS)
-	assert res.due == datetime(2025, 2, 5, 23, 59, 59, tzinfo=tz)
+	assert res.due == datetime(2025, 2, 5, *EOD, tzinfo=tz)
 
 
 def test_remaining_and_overdue():
 	res = compute_due(datetime(2025, 1, 24, 10, 0), 7, Unit.CALENDAR_DAYS)
 	assert isinstance(res, DueDate)
 	now = datetime(2025, 2, 5, 12, 0)
-	assert remaining(res, now) == timedelta(hours=11, minutes=59, seconds=59)
+	assert remaining(res, now) == timedelta(hours=12) - timedelta(microseconds=1)
 	assert not is_overdue(res, now)
 	assert is_overdue(res.due, datetime(2025, 2, 6, 0, 0))
-	assert remaining(res.due, datetime(2025, 2, 6, 0, 0, 1)) == timedelta(seconds=-2)
+	assert remaining(res.due, datetime(2025, 2, 6, 0, 0, 1)) == timedelta(seconds=-1, microseconds=-1)
 
 
 def test_invalid_input():
@@ -305,7 +313,17 @@ def test_invalid_input():
 
 # --- seed rules -------------------------------------------------------------------------------------------
 
-RULE_KEYS = {"rule_code", "service", "trigger_event", "count", "unit", "law", "article", "description"}
+RULE_KEYS = {
+	"rule_code",
+	"service",
+	"trigger_event",
+	"count",
+	"unit",
+	"counting",
+	"law",
+	"article",
+	"description",
+}
 
 
 def test_deadline_rules_file():
@@ -314,9 +332,11 @@ def test_deadline_rules_file():
 	codes = [r["rule_code"] for r in rules]
 	assert len(codes) == len(set(codes))
 	units = {u.value for u in Unit}
+	countings = {c.value for c in Counting}
 	for rule in rules:
 		assert set(rule) == RULE_KEYS, rule.get("rule_code")
 		assert rule["unit"] in units
+		assert rule["counting"] in countings
 		assert isinstance(rule["count"], int) and not isinstance(rule["count"], bool) and rule["count"] > 0
 		assert all(isinstance(rule[k], str) and rule[k].strip() for k in RULE_KEYS - {"count"})
 	by_code = {r["rule_code"]: (r["count"], r["unit"]) for r in rules}
@@ -324,3 +344,80 @@ def test_deadline_rules_file():
 	assert by_code["LA-DETAINED-FORWARD"] == (24, "Hours")
 	assert by_code["NOT-ISSUE"] == (15, "Working Days")
 	assert by_code["MED-JUDICIAL-CONFIRM"] == (30, "Calendar Days")
+	assert by_code["LA-REREVIEW"] == (7, "Calendar Days")
+
+
+# --- 民法典 Art 203: a period ends at 24:00 of its last day ------------------------------------------------
+
+
+def test_civil_code_art203_an_act_at_235959_and_a_half_on_the_last_day_is_in_time():
+	due = compute_due(datetime(2025, 9, 1, 9, 0), 7, Unit.CALENDAR_DAYS).due
+	assert due == datetime(2025, 9, 8, 23, 59, 59, 999999)
+	assert not is_overdue(due, datetime(2025, 9, 8, 23, 59, 59, 500000))
+	assert not is_overdue(due, datetime(2025, 9, 8, 23, 59, 59, 999999))
+	assert is_overdue(due, datetime(2025, 9, 9, 0, 0))
+	assert (
+		"Due: 2025-09-08 24:00 (the end of Monday; 民法典 Art 203)."
+		in compute_due(datetime(2025, 9, 1, 9, 0), 7, Unit.CALENDAR_DAYS).explanation
+	)
+
+
+def test_civil_code_art203_working_days_end_at_2400_too():
+	due = compute_due(datetime(2025, 3, 3, 9, 0), 2, Unit.WORKING_DAYS).due
+	assert due == datetime(2025, 3, 5, 23, 59, 59, 999999)
+	assert not is_overdue(due, datetime(2025, 3, 5, 23, 59, 59, 500000))
+
+
+# --- 刑事诉讼法 Art 105: criminal procedure periods --------------------------------------------------------
+
+
+def test_criminal_procedure_art105_the_starting_hour_is_not_counted():
+	# Asked at 09:17: the 9 o'clock hour is not counted, 24 hours run from 10:00.
+	res = compute_due(datetime(2025, 3, 3, 9, 17), 24, Unit.HOURS, counting=Counting.CRIMINAL)
+	assert res.due == datetime(2025, 3, 4, 10, 0)
+	assert any("The starting hour is not counted" in line for line in res.explanation)
+	on_the_hour = compute_due(datetime(2025, 3, 3, 9, 0), 24, Unit.HOURS, counting=Counting.CRIMINAL)
+	assert on_the_hour.due == datetime(2025, 3, 4, 10, 0)
+	# Under the Civil Code the hours run from the moment itself (民法典 Art 201).
+	assert compute_due(datetime(2025, 3, 3, 9, 17), 24, Unit.HOURS).due == datetime(2025, 3, 4, 9, 17)
+
+
+def test_criminal_procedure_art105_no_holiday_extension_while_in_custody():
+	# Found Sunday 28 September 2025 (a working Sunday): day 3 is 1 October, National Day.
+	start = datetime(2025, 9, 28, 15, 0)
+	custody = compute_due(start, 3, Unit.CALENDAR_DAYS, counting=Counting.CRIMINAL, in_custody=True)
+	assert custody.due == day_end(2025, 10, 1)
+	assert custody.skipped == []
+	assert any("not extended" in line for line in custody.explanation)
+	free = compute_due(start, 3, Unit.CALENDAR_DAYS, counting=Counting.CRIMINAL, in_custody=False)
+	assert free.due == day_end(2025, 10, 9)
+	# Custody means nothing to a period the Civil Code counts.
+	assert compute_due(start, 3, Unit.CALENDAR_DAYS, in_custody=True).due == day_end(2025, 10, 9)
+
+
+def test_criminal_procedure_art105_governs_the_authorities_periods_not_the_centres():
+	rules = {r["rule_code"]: r["counting"] for r in json.loads(RULES_FILE.read_text(encoding="utf-8"))}
+	assert rules["LA-DETAINED-FORWARD"] == "Criminal Procedure"  # Art 39: the detention facility
+	assert rules["LA-NOTIFY-DEFENCE"] == "Criminal Procedure"  # Art 36: court, procuratorate, police
+	assert rules["LA-NOTIFIED-ASSIGN"] == "Civil Code"  # Art 36: the legal aid centre
+	assert rules["LA-REVIEW"] == rules["LA-ASSIGN"] == rules["LA-REREVIEW"] == "Civil Code"
+	assert {c for code, c in rules.items() if not code.startswith("LA-")} == {"Civil Code"}
+
+
+# --- State Council notices entered in part ------------------------------------------------------------------
+
+
+def test_state_council_notice_entered_in_part_keeps_the_year_unknown(monkeypatch):
+	monkeypatch.setattr(wc, "PACKAGE_YEARS", PACKAGE_YEARS - {2026})
+	start = datetime(2026, 2, 12, 9, 0)
+	partial = WorkingCalendar(NOTICE_2026_SPRING)
+	assert 2026 not in partial.known_years
+	res = compute_due(start, 5, Unit.WORKING_DAYS, calendar=partial)
+	# The entered days are used: the Spring Festival is skipped and the worked Saturday counted...
+	assert res.due == day_end(2026, 2, 26)
+	# ...but the days the notice does not list yet are unverified, so the warning stays.
+	assert len(res.warnings) == 1 and "entered only in part" in res.warnings[0]
+	with pytest.raises(UnknownCalendarYear):
+		WorkingCalendar(NOTICE_2026_SPRING, strict=True).is_working_day(date(2026, 10, 1))
+	complete = WorkingCalendar(NOTICE_2026_SPRING, complete_years={2026})
+	assert compute_due(start, 5, Unit.WORKING_DAYS, calendar=complete).warnings == []

@@ -1,25 +1,33 @@
 """Statutory deadline engine: computes an explainable due moment from a start event, a count and a unit.
 
-Counting conventions (Chinese law), exactly as implemented:
+Counting conventions (Chinese law), exactly as implemented. A rule is counted under one of two sets of
+rules (`Counting`), named on its `Deadline Rule`:
 
-Calendar days (日, `Unit.CALENDAR_DAYS`)
-    - The day of the start event is not counted; counting begins the next day (民法典 Art 201: 开始的当日
-      不计入，自下一日开始计算; 民事诉讼法 (2023) Art 85: 期间开始的时和日，不计算在期间内). The time of day
-      of the start event is irrelevant.
-    - Weekends and holidays inside the period are counted.
-    - The period ends at the end (23:59:59) of the Nth counted day.
-    - If that last day is not a working day (a statutory holiday or an ordinary weekend: 法定休假日 includes
-      rest days), the period ends on the first working day after it (民法典 Art 203: 期间的最后一日是法定
-      休假日的，以法定休假日结束的次日为期间的最后一日; 民事诉讼法 Art 85). The law's 24:00 is 23:59:59 here.
-      An adjusted working weekend day (调休上班) is a working day and is not extended.
+Civil Code (民法典 Art 201–204, `Counting.CIVIL`), the general rule
+    - Days: the day of the start event is not counted; counting begins the next day (Art 201: 开始的当日
+      不计入，自下一日开始计算). The time of day of the start event is irrelevant.
+    - Hours: counted from the moment of the start event (Art 201: 按照小时计算期间的，自法律规定或者当事人
+      约定的时间开始计算).
+    - A period ends at 24:00 of its last day (Art 203: 期间的最后一日的截止时间为二十四时). The due moment
+      is the last instant a `datetime` can hold on that day, 23:59:59.999999, so that an act at 23:59:59.5
+      is in time and one at 00:00 the next day is not.
+    - A last day that is not a working day (a statutory holiday or an ordinary weekend: 法定休假日 includes
+      rest days) moves to the first working day after it (Art 203: 期间的最后一日是法定休假日的，以法定休假日
+      结束的次日为期间的最后一日). An adjusted working weekend day (调休上班) is a working day.
 
-Working days (工作日, `Unit.WORKING_DAYS`)
-    - The start day is not counted; only working days after it are counted, under the State Council holiday
-      calendar (`WorkingCalendar`), including adjusted working weekend days.
-    - The deadline is the end (23:59:59) of the Nth working day; no further extension applies.
+Criminal Procedure (刑事诉讼法 Art 105, `Counting.CRIMINAL`), for periods inside a criminal proceeding
+    - The starting hour and day are not counted (期间开始的时和日不算在期间以内): a period in hours is
+      counted from the next full hour after the start event, a period in days from the next day.
+    - A last day that is a holiday moves to the first working day after it, except while the suspect,
+      defendant or convict is in custody (`in_custody`): then the period ends on its last day
+      (应当至期满之日为止，不得因节假日而延长).
 
-Hours (小时, `Unit.HOURS`)
-    - Due = start moment + N hours, counted through nights, weekends and holidays.
+Units
+    - Calendar days (日, `Unit.CALENDAR_DAYS`): weekends and holidays inside the period are counted.
+    - Working days (工作日, `Unit.WORKING_DAYS`): only working days after the start day are counted, under
+      the State Council holiday calendar (`WorkingCalendar`), including adjusted working weekend days; the
+      period ends at 24:00 of the Nth working day and no further extension applies.
+    - Hours (小时, `Unit.HOURS`): counted through nights, weekends and holidays.
 
 Pauses (time not counted: waiting for supplementary materials, force majeure, verification under
 公证法 Art 30, ...), each a half-open interval [start, end):
@@ -45,7 +53,8 @@ from enum import Enum
 
 from qh_legal_service.rules.working_calendar import WEEKDAY_NAMES, DayInfo, WorkingCalendar
 
-END_OF_DAY = dt.time(23, 59, 59)
+# 24:00 of a day, as the last instant a datetime holds on it (民法典 Art 203).
+END_OF_DAY = dt.time.max
 
 
 class Unit(str, Enum):
@@ -54,6 +63,13 @@ class Unit(str, Enum):
 	CALENDAR_DAYS = "Calendar Days"
 	WORKING_DAYS = "Working Days"
 	HOURS = "Hours"
+
+
+class Counting(str, Enum):
+	"""Which statute counts a period; the values are the Select options of the deadline rule doctype."""
+
+	CIVIL = "Civil Code"  # 民法典 Art 201–204
+	CRIMINAL = "Criminal Procedure"  # 刑事诉讼法 Art 105
 
 
 @dataclass(frozen=True)
@@ -112,28 +128,39 @@ def compute_due(
 	unit: Unit | str,
 	pauses: Iterable[Pause] = (),
 	calendar: WorkingCalendar | None = None,
+	counting: Counting | str = Counting.CIVIL,
+	in_custody: bool = False,
 ) -> DueDate:
-	"""Compute when a time limit of `count` `unit`s starting at `start` expires."""
+	"""Compute when a time limit of `count` `unit`s starting at `start` expires.
+
+	`in_custody` matters only under `Counting.CRIMINAL`: the last day is then not moved past holidays.
+	"""
 	if not isinstance(start, dt.datetime):
 		raise TypeError("start must be a datetime")
 	unit = Unit(unit)
+	counting = Counting(counting)
 	count = _check_count(count)
 	ordered = sorted((p for p in pauses if p.end > p.start), key=lambda p: (p.start, p.end))
 	if unit is Unit.HOURS:
-		result = _due_hours(start, count, ordered)
+		result = _due_hours(start, count, ordered, counting)
 	else:
-		result = _due_days(start, count, unit, ordered, calendar or WorkingCalendar())
+		extend = not (counting is Counting.CRIMINAL and in_custody)
+		result = _due_days(start, count, unit, ordered, calendar or WorkingCalendar(), counting, extend)
 	result.start, result.count, result.unit = start, count, unit
 	return result
 
 
-def _due_hours(start: dt.datetime, count: int, pauses: list[Pause]) -> DueDate:
-	lines = [
-		f"Started {_fmt(start)}.",
-		f"Unit: {count} hours (小时), counted from that moment through nights, weekends and holidays.",
-	]
-	remaining = dt.timedelta(hours=count)
+def _due_hours(start: dt.datetime, count: int, pauses: list[Pause], counting: Counting) -> DueDate:
+	lines = [f"Started {_fmt(start)}."]
 	moment = start
+	if counting is Counting.CRIMINAL:
+		moment = start.replace(minute=0, second=0, microsecond=0) + dt.timedelta(hours=1)
+		lines.append(
+			f"The starting hour is not counted (刑事诉讼法 Art 105: 期间开始的时和日不算在期间以内); "
+			f"counting begins {_fmt(moment)}."
+		)
+	lines.append(f"Unit: {count} hours (小时), counted through nights, weekends and holidays.")
+	remaining = dt.timedelta(hours=count)
 	for pause in pauses:
 		if pause.end <= moment:
 			lines.append(f"Pause {_fmt(pause.start)} to {_fmt(pause.end)} ({pause.reason}): no effect.")
@@ -189,18 +216,36 @@ class _DayCounter:
 
 
 def _due_days(
-	start: dt.datetime, count: int, unit: Unit, pauses: list[Pause], calendar: WorkingCalendar
+	start: dt.datetime,
+	count: int,
+	unit: Unit,
+	pauses: list[Pause],
+	calendar: WorkingCalendar,
+	counting: Counting = Counting.CIVIL,
+	extend_last_day: bool = True,
 ) -> DueDate:
 	counter = _DayCounter(start, pauses, calendar)
 	first = start.date() + dt.timedelta(days=1)
+	not_counted_rule = (
+		"刑事诉讼法 Art 105: 期间开始的时和日不算在期间以内"
+		if counting is Counting.CRIMINAL
+		else "民法典 Art 201: 开始的当日不计入，自下一日开始计算"
+	)
 	lines = [
 		f"Started {_fmt(start)} ({WEEKDAY_NAMES[start.weekday()]}); the start day is not counted "
-		f"(民法典 Art 201: 开始的当日不计入，自下一日开始计算), counting begins {_fmt_day(first)}.",
+		f"({not_counted_rule}), counting begins {_fmt_day(first)}.",
 	]
-	if unit is Unit.CALENDAR_DAYS:
+	if unit is Unit.CALENDAR_DAYS and extend_last_day:
+		extension = "刑事诉讼法 Art 105" if counting is Counting.CRIMINAL else "民法典 Art 203"
 		lines.append(
 			f"Unit: {count} calendar days (日); weekends and holidays inside the period are counted, "
-			"a last day that is not a working day moves to the next working day (民法典 Art 203)."
+			f"a last day that is not a working day moves to the next working day ({extension})."
+		)
+	elif unit is Unit.CALENDAR_DAYS:
+		lines.append(
+			f"Unit: {count} calendar days (日); weekends and holidays are counted, and the person is in custody, "
+			"so a last day that is a holiday is not extended (刑事诉讼法 Art 105: 在押期间，应当至期满之日为止，"
+			"不得因节假日而延长)."
 		)
 	else:
 		lines.append(
@@ -225,11 +270,11 @@ def _due_days(
 		counted += 1
 
 	last = day
-	if unit is Unit.CALENDAR_DAYS:
+	if unit is Unit.CALENDAR_DAYS and extend_last_day:
 		info = counter.classify(last)
 		if not info.is_working_day:
 			lines.append(
-				f"Day {count} is {_fmt_day(last)}: {info.explain()}; under 民法典 Art 203 the period "
+				f"Day {count} is {_fmt_day(last)}: {info.explain()}; under {extension} the period "
 				"ends on the first working day after it."
 			)
 		while True:
@@ -262,7 +307,9 @@ def _due_days(
 	lines.extend(not_counted)
 
 	due = dt.datetime.combine(last, END_OF_DAY, tzinfo=counter.tz)
-	lines.append(f"Due: {_fmt(due)} (end of {WEEKDAY_NAMES[last.weekday()]}).")
+	lines.append(
+		f"Due: {last.isoformat()} 24:00 (the end of {WEEKDAY_NAMES[last.weekday()]}; 民法典 Art 203)."
+	)
 	lines.extend(f"Warning: {w}" for w in counter.warnings)
 	return DueDate(due=due, explanation=lines, skipped=counter.skipped, warnings=counter.warnings)
 

@@ -11,8 +11,10 @@ Sources, in order of precedence:
    Saturday/Sunday rest) is applied and the returned `DayInfo` is marked `assumed` and carries a warning
    text, which callers (see `deadlines.compute_due`) must surface.
 
-A year counts as known to the notice source as soon as one notice day of that year is entered: a notice
-lists every holiday and every adjusted working day of its year, and all other days follow the weekday rule.
+A year counts as known to the notice source only once its notice is marked complete (`complete_years`):
+a notice lists every holiday and every adjusted working day of its year, and all other days follow the
+weekday rule, but a notice entered in part (the Spring Festival typed in, National Day not yet) says
+nothing of the days it does not list yet. Its days are used, and the year still warns until complete.
 In a year the package knows, notice days override single days and the package decides all the others.
 
 This module is pure: no `frappe` import, no I/O, no clock; a `WorkingCalendar` is immutable after creation.
@@ -59,7 +61,7 @@ class DayKind(str, Enum):
 
 
 class UnknownCalendarYear(Warning):
-	"""A date falls in a year that neither chinesecalendar nor an entered notice covers."""
+	"""A date falls in a year that neither chinesecalendar nor a complete entered notice covers."""
 
 	def __init__(self, year: int, known_years: Iterable[int] = ()):
 		self.year = year
@@ -67,11 +69,17 @@ class UnknownCalendarYear(Warning):
 		super().__init__(unknown_year_message(year, self.known_years))
 
 
-def unknown_year_message(year: int, known_years: Iterable[int] = ()) -> str:
-	"""Warning text for a year without holiday data."""
+def unknown_year_message(year: int, known_years: Iterable[int] = (), partial: bool = False) -> str:
+	"""Warning text for a year without complete holiday data; `partial` when its notice is entered in part."""
 	pkg = f"chinesecalendar {PACKAGE_VERSION} covers {min(PACKAGE_YEARS)}–{max(PACKAGE_YEARS)}"
 	extra = sorted(set(known_years) - PACKAGE_YEARS)
 	notices = f"; State Council notices entered for {', '.join(map(str, extra))}" if extra else ""
+	if partial:
+		return (
+			f"The State Council holiday notice for {year} is entered only in part ({pkg}{notices}): days in "
+			f"{year} it does not list yet were classified by the weekday rule and are unverified; enter the "
+			f"rest of the notice and mark it complete."
+		)
 	return (
 		f"No holiday data for {year} ({pkg}{notices}): days in {year} were classified by the weekday rule "
 		f"only (Monday–Friday working) and are unverified; enter the State Council holiday notice for {year}."
@@ -145,9 +153,18 @@ def _coerce_notice_day(item: NoticeDay | tuple) -> NoticeDay:
 
 
 class WorkingCalendar:
-	"""Decides whether a date is a working day, from chinesecalendar overridden by notice days."""
+	"""Decides whether a date is a working day, from chinesecalendar overridden by notice days.
 
-	def __init__(self, notice_days: Iterable[NoticeDay | tuple] = (), strict: bool = False):
+	`complete_years` are the years whose notice an administrator has marked entered in full; only they
+	become known years. Notice days of other years are still used, one by one.
+	"""
+
+	def __init__(
+		self,
+		notice_days: Iterable[NoticeDay | tuple] = (),
+		strict: bool = False,
+		complete_years: Iterable[int] = (),
+	):
 		days: dict[dt.date, NoticeDay] = {}
 		for item in notice_days:
 			nd = _coerce_notice_day(item)
@@ -157,7 +174,8 @@ class WorkingCalendar:
 			days[nd.day] = nd
 		self._notice: dict[dt.date, NoticeDay] = days
 		self.strict = strict
-		self.notice_years: frozenset[int] = frozenset(d.year for d in days)
+		self.notice_years: frozenset[int] = frozenset(complete_years)
+		self.partial_years: frozenset[int] = frozenset(d.year for d in days) - self.notice_years
 		self.known_years: frozenset[int] = PACKAGE_YEARS | self.notice_years
 
 	def __repr__(self) -> str:
@@ -207,7 +225,7 @@ class WorkingCalendar:
 			None,
 			info.source,
 			assumed=True,
-			warning=unknown_year_message(day.year, self.known_years),
+			warning=unknown_year_message(day.year, self.known_years, day.year in self.partial_years),
 		)
 
 	@staticmethod

@@ -4,7 +4,7 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import getdate
+from frappe.utils import cint, getdate
 
 from qh_legal_service.rules.working_calendar import notice_day_problems
 
@@ -24,7 +24,8 @@ class StatutoryHolidayNotice(Document):
 
 	def validate_days(self):
 		days = [(getdate(row.holiday_date), row.day_type == "Working Day") for row in self.days]
-		if problems := notice_day_problems(self.year, days):
+		# The name is the year: naming leaves `year` a string on the inserted document.
+		if problems := notice_day_problems(cint(self.year), days):
 			messages = {
 				"outside_year": _("{0} is not in the notice's year."),
 				"duplicate": _("{0} is listed twice."),
