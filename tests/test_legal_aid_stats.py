@@ -5,6 +5,7 @@ from datetime import date, datetime
 import pytest
 
 from qh_legal_service.rules import legal_aid_stats as stats
+from qh_legal_service.rules.eligibility import ABUSE_VICTIM_CLAIM, HERO_MARTYR_CLAIM
 from qh_legal_service.rules.legal_aid_stats import Limit
 
 
@@ -25,12 +26,12 @@ def application(name="LAA-1", county="630102", **values):
 class TestReviewDue:
 	def test_seven_calendar_days_from_the_day_after_receipt(self):
 		# Received Monday 1 September: day 7 is Monday 8 September, a working day.
-		assert stats.review_due(application()) == datetime(2025, 9, 8, 23, 59, 59)
+		assert stats.review_due(application()) == datetime(2025, 9, 8, 23, 59, 59, 999999)
 
 	def test_last_day_in_national_day_holiday_moves_to_first_working_day(self):
 		# Day 7 is 5 October, inside the 1–8 October National Day and Mid-autumn holiday.
 		row = application(received_on=datetime(2025, 9, 28, 16, 30))
-		assert stats.review_due(row) == datetime(2025, 10, 9, 23, 59, 59)
+		assert stats.review_due(row) == datetime(2025, 10, 9, 23, 59, 59, 999999)
 
 	def test_decision_on_the_extended_day_is_in_time_and_the_day_after_is_not(self):
 		received = datetime(2025, 9, 28, 16, 30)
@@ -46,7 +47,7 @@ class TestReviewDue:
 			materials_supplied_on=datetime(2025, 9, 5, 15, 0),
 			decided_on=datetime(2025, 9, 11, 10, 0),
 		)
-		assert stats.review_due(row) == datetime(2025, 9, 11, 23, 59, 59)
+		assert stats.review_due(row) == datetime(2025, 9, 11, 23, 59, 59, 999999)
 		assert stats.reviewed_in_time(row) is True
 		assert stats.reviewed_in_time({**row, "materials_supplied_on": None}) is False
 
@@ -56,24 +57,24 @@ class TestReviewDue:
 		assert stats.reviewed_in_time(notified) is None
 
 	def test_limit_from_the_site_rule_is_used(self):
-		assert stats.review_due(application(), Limit(10)) == datetime(2025, 9, 11, 23, 59, 59)
+		assert stats.review_due(application(), Limit(10)) == datetime(2025, 9, 11, 23, 59, 59, 999999)
 
 
 class TestAssignment:
 	def test_three_days_from_approval(self):
 		row = application(decided_on=datetime(2025, 9, 8, 10, 0), assigned_on=datetime(2025, 9, 11, 18, 0))
-		assert stats.assignment_due(row) == datetime(2025, 9, 11, 23, 59, 59)
+		assert stats.assignment_due(row) == datetime(2025, 9, 11, 23, 59, 59, 999999)
 		assert stats.assigned_in_time(row) is True
 		assert stats.assigned_in_time({**row, "assigned_on": datetime(2025, 9, 12, 8, 0)}) is False
 
 	def test_approval_before_a_weekend_ends_on_monday(self):
 		# Approved Wednesday 10 September 2025: day 3 is Saturday 13, extended to Monday 15.
 		row = application(decided_on=datetime(2025, 9, 10, 10, 0))
-		assert stats.assignment_due(row) == datetime(2025, 9, 15, 23, 59, 59)
+		assert stats.assignment_due(row) == datetime(2025, 9, 15, 23, 59, 59, 999999)
 
 	def test_notified_defence_counts_from_receipt(self):
 		row = application(eligibility="Notified Defence", assigned_on=datetime(2025, 9, 5, 9, 0))
-		assert stats.assignment_due(row) == datetime(2025, 9, 4, 23, 59, 59)
+		assert stats.assignment_due(row) == datetime(2025, 9, 4, 23, 59, 59, 999999)
 		assert stats.assigned_in_time(row) is False
 
 	def test_unassigned_is_not_measured(self):
@@ -139,7 +140,13 @@ class TestTimeliness:
 class TestVolumes:
 	def rows(self):
 		return [
-			application("A", minor=1, abuse_victim=1, channel="Portal", matter_type="Criminal Matter"),
+			application(
+				"A",
+				minor=1,
+				art32_claim=ABUSE_VICTIM_CLAIM,
+				channel="Portal",
+				matter_type="Criminal Matter",
+			),
 			application(
 				"B",
 				migrant_worker_pay_claim=1,
@@ -158,7 +165,8 @@ class TestVolumes:
 		}
 		assert list(counts) == [*stats.SPECIAL_GROUPS, "none"]
 		assert counts["minor"] == (2, 50.0)
-		assert counts["abuse_victim"] == (1, 25.0)
+		assert counts[ABUSE_VICTIM_CLAIM] == (1, 25.0)
+		assert counts[HERO_MARTYR_CLAIM] == (0, 0.0)
 		assert counts["migrant_worker_pay_claim"] == (1, 25.0)
 		assert counts["single_mother"] == (0, 0.0)
 		assert counts["none"] == (1, 25.0)

@@ -24,9 +24,17 @@ def thresholds() -> list[rules.Threshold]:
 	]
 
 
+def art25_as_of(doc):
+	"""The day an Art 25 minor's age is judged on: when the need for a lawyer was found."""
+	if doc.channel == rules.NOTIFIED and doc.get("situation_found_on"):
+		return getdate(doc.situation_found_on)
+	if doc.channel == rules.DETENTION and doc.get("detained_request_at"):
+		return getdate(doc.detained_request_at)
+	return getdate(doc.received_on)
+
+
 def assess_application(doc) -> tuple[rules.Eligibility, str]:
 	"""Assess a Legal Aid Application document; return the answer and a translated reason."""
-	flags = frozenset(f for f in (*rules.ART_32_FLAGS, *rules.ART_42_FLAGS) if doc.get(f))
 	income = doc.monthly_household_income
 	application = rules.Application(
 		matter_type=doc.matter_type,
@@ -35,28 +43,56 @@ def assess_application(doc) -> tuple[rules.Eligibility, str]:
 		prefecture=doc.prefecture,
 		household_size=doc.household_size or None,
 		monthly_household_income=Decimal(str(flt(income))) if income not in (None, "") else None,
-		flags=flags,
+		flags=frozenset(f for f in rules.ART_42_FLAGS if doc.get(f)),
+		art32_claim=doc.get("art32_claim") or None,
+		art25_category=doc.get("art25_category") or None,
+		birth_date=getdate(doc.date_of_birth) if doc.get("date_of_birth") else None,
+		art25_as_of=art25_as_of(doc),
 	)
 	result = rules.assess(application, thresholds())
 	return result, reason_text(result, doc)
 
 
 def reason_text(result: rules.Eligibility, doc) -> str:
-	"""One translated sentence saying why the answer is what it is."""
-	grounds = ", ".join(_(doc.meta.get_label(f)) for f in result.grounds)
-	money = {"income": result.income_per_member, "threshold": result.threshold}
+	"""Translated sentences saying why the answer is what it is, and what was set aside."""
+	sentences = [answer_text(result, doc)]
+	set_aside = {
+		rules.NOT_A_MINOR_BY_ID: _(
+			"{0}: the birth date in the resident ID number shows an adult on that day."
+		),
+		rules.NOT_ELDERLY_BY_ID: _(
+			"{0}: the birth date in the resident ID number shows someone under 60 on that day."
+		),
+		rules.NOT_A_PAY_OR_INJURY_CLAIM: _(
+			"{0}: the proof of hardship is waived only for a claim to pay or to work-injury damages (Art 42)."
+		),
+		rules.NO_BIRTH_DATE: _("{0}: there is no birth date to check the age against."),
+	}
+	for fieldname, why in result.set_aside:
+		sentences.append(set_aside[why].format(_(doc.meta.get_label(fieldname))))
+	return " ".join(sentences)
+
+
+def answer_text(result: rules.Eligibility, doc) -> str:
+	"""One translated sentence for the answer itself."""
 	if result.answer == rules.NOTIFIED_DEFENCE:
+		if doc.channel == rules.DETENTION:
+			return _(
+				"A detained suspect or defendant in an Art 25 situation ({0}): assign a defence lawyer, no hardship test."
+			).format(_(result.grounds[0]))
 		return _("Notified by a court, procuratorate or police: assign a defence lawyer, no hardship test.")
 	if result.answer == rules.NOT_COVERED:
 		return _("The matter is not one the Legal Aid Law covers.")
 	if result.answer == rules.HARDSHIP_NOT_APPLIED:
-		return _("No hardship test applies: {0}.").format(grounds)
+		return _("No hardship test applies: {0}.").format(_(result.grounds[0]))
 	if result.answer == rules.HARDSHIP_PROOF_WAIVED:
+		grounds = ", ".join(_(doc.meta.get_label(f)) for f in result.grounds)
 		return _("No proof of hardship is needed: {0}.").format(grounds)
 	if result.threshold is None:
 		return _("No hardship threshold is in force for this prefecture and date: check the hardship.")
 	if result.income_per_member is None:
 		return _("Household size and income were not declared: check the hardship.")
+	money = {"income": rules.shown_amount(result.income_per_member), "threshold": result.threshold}
 	if result.answer == rules.ELIGIBLE:
 		return _(
 			"Monthly income per household member {income} is at or under the threshold {threshold}."

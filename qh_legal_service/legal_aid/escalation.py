@@ -55,13 +55,27 @@ def escalate(row, now):
 				"document_type": DOCTYPE,
 				"document_name": row.name,
 				"subject": _("Overdue legal aid step: {0} for {1} was due {2}", lang=lang).format(
-					_(row.current_step, lang=lang), row.applicant_name, row.current_due
+					step_labels(lang).get(row.current_step, row.current_step),
+					row.applicant_name,
+					row.current_due,
 				),
 			}
 		).insert(ignore_permissions=True)
 	frappe.db.set_value(
 		DOCTYPE, row.name, {"escalated_step": row.current_step, "escalated_on": now}, update_modified=False
 	)
+
+
+def step_labels(lang: str | None = None) -> dict[str, str]:
+	"""Each step of `rules.legal_aid` in the reader's language (the desk form shows them translated too)."""
+	return {
+		legal_aid.REVIEW_STEP: _("Review and decide", lang=lang),
+		legal_aid.REREVIEW_STEP: _("Review again as ordered", lang=lang),
+		legal_aid.DEFENCE_STEP: _("Assign a defence lawyer", lang=lang),
+		legal_aid.MATERIALS_STEP: _("Applicant supplies materials", lang=lang),
+		legal_aid.ASSIGN_STEP: _("Assign a lawyer", lang=lang),
+		legal_aid.OBJECTION_STEP: _("Decide the objection", lang=lang),
+	}
 
 
 def supervisors_at(node: str) -> list[str]:

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from qh_legal_service.rules.deadlines import Unit, compute_due, is_overdue
-from qh_legal_service.rules.eligibility import NOTIFIED_DEFENCE
+from qh_legal_service.rules.eligibility import ART_32_CLAIMS, NOTIFIED_DEFENCE
 from qh_legal_service.rules.legal_aid import (
 	ARCHIVED,
 	CLOSED,
@@ -28,6 +28,7 @@ from qh_legal_service.rules.legal_aid import (
 	REFUSED,
 	STATES,
 	TERMINATED,
+	TERMINATION_REASONS,
 	WITHDRAWN,
 	current_step,
 	materials_pause,
@@ -38,20 +39,18 @@ Row = Mapping[str, object]
 
 TOTAL = "Total"
 
-# The special-group check fields of an application (Art 32, Art 42 and the seed's priorities).
-SPECIAL_GROUPS = (
+# The special-group check fields of an application (Art 42 and the seed's priorities).
+SPECIAL_GROUP_FLAGS = (
 	"minor",
 	"elderly_without_income",
 	"disabled_without_income",
 	"social_assistance_recipient",
 	"entitled_group",
 	"migrant_worker_pay_claim",
-	"hero_martyr_relative",
-	"good_samaritan",
-	"retrial_state_compensation",
-	"abuse_victim",
 	"single_mother",
 )
+# The special groups counted: the check fields, and each Art 32 claim (the `art32_claim` value).
+SPECIAL_GROUPS = (*SPECIAL_GROUP_FLAGS[:-1], *ART_32_CLAIMS, SPECIAL_GROUP_FLAGS[-1])
 NO_SPECIAL_GROUP = "none"
 
 MATTER_TYPE = "Matter Type"
@@ -61,15 +60,6 @@ DIVISION = "Division"
 DIMENSIONS = (MATTER_TYPE, SPECIAL_GROUP, CHANNEL, DIVISION)
 
 OUTCOMES = ("Won or Mostly Won", "Settled or Mediated", "Partly Won", "Lost", "Advice Given", "Other")
-TERMINATION_REASONS = (
-	"Fraudulently Obtained Aid",
-	"Concealed Facts or Evidence",
-	"No Longer in Economic Hardship",
-	"Case Ended or Withdrawn",
-	"Hired an Own Lawyer",
-	"At the Aided Person's Request",
-	"Other Legal Ground",
-)
 SATISFACTION_LEVELS = (
 	"Very Satisfied",
 	"Satisfied",
@@ -248,8 +238,9 @@ def timeliness_by_group(
 
 
 def special_groups_of(row: Row) -> list[str]:
-	"""The special-group flags set on an application, or [NO_SPECIAL_GROUP]."""
-	return [flag for flag in SPECIAL_GROUPS if row.get(flag)] or [NO_SPECIAL_GROUP]
+	"""The special-group flags set on an application and its Art 32 claim, or [NO_SPECIAL_GROUP]."""
+	groups = [group for group in SPECIAL_GROUPS if row.get(group) or row.get("art32_claim") == group]
+	return groups or [NO_SPECIAL_GROUP]
 
 
 @dataclass(frozen=True)

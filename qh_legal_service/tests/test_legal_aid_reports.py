@@ -163,7 +163,7 @@ class TestLegalAidReports(FrappeTestCase):
 	def test_volumes_by_special_group_and_division(self):
 		_columns, data, *_rest = self.run_as(COUNTY_USER, legal_aid_volumes, dimension="Special Group")
 		counts = {row["key"]: row["applications"] for row in data}
-		self.assertEqual(counts[frappe._("Minor")], 1)
+		self.assertEqual(counts[frappe._("Minor, without Fixed Income")], 1)
 		self.assertEqual(counts[frappe._("None of These Groups")], 4)
 		_columns, data, *_rest = self.run_as(COUNTY_USER, legal_aid_volumes, dimension="Division")
 		self.assertEqual([(row["division"], row["applications"]) for row in data], [(CHENGDONG, 5)])

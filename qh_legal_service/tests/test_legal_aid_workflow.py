@@ -8,9 +8,11 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_to_date, get_datetime, now_datetime
 
 from qh_legal_service.legal_aid.doctype.legal_aid_application.legal_aid_application import (
+	Art32ClaimError,
 	InvalidResidentIDError,
 	MissingPledgeError,
 	StepIncompleteError,
+	UrgentAidReasonError,
 )
 from qh_legal_service.legal_aid.escalation import escalate_overdue_steps
 from qh_legal_service.tests.utils import (
@@ -26,6 +28,11 @@ REVIEWER = "la-reviewer@test.qh"
 OTHER_REVIEWER = "la-reviewer-chengzhong@test.qh"
 BUREAU = "la-bureau@test.qh"
 SUPERVISOR = "la-supervisor@test.qh"
+# Resident ID numbers (valid check digits) of people born on 1 May 2012 and 10 March 2008.
+CHILD_ID = "110105201205010020"
+TEENAGER_ID = "110105200803100021"
+END_OF_DAY = dt.time.max  # 24:00 (民法典 Art 203)
+NOTICE = "Notice from Court, Procuratorate or Police"
 
 
 class LegalAidCase(FrappeTestCase):
@@ -60,15 +67,93 @@ class TestApplication(LegalAidCase):
 		self.assertEqual(doc.eligibility, "Hardship Check Needed")
 		self.assertEqual(doc.date_of_birth, dt.date(1949, 12, 31))
 		self.assertEqual(doc.current_step, "Review and decide")
-		# Seven days end on 2025-10-05, inside the National Day holiday: the period runs to 2025-10-09.
-		self.assertEqual(get_datetime(doc.current_due), dt.datetime(2025, 10, 9, 23, 59, 59))
+		# Seven days end on 2025-10-05, inside the National Day holiday: the period runs to 2025-10-09, 24:00.
+		self.assertEqual(get_datetime(doc.current_due), dt.datetime(2025, 10, 9, 23, 59, 59, 999999))
+		stored = frappe.db.get_value("Legal Aid Application", doc.name, "current_due")
+		self.assertEqual(get_datetime(stored), dt.datetime(2025, 10, 9, 23, 59, 59, 999999))
 		self.assertIn("Art 43", doc.deadline_explanation)
 
 	def test_special_groups_and_statutes(self):
 		self.assertEqual(make_application(migrant_worker_pay_claim=1).eligibility, "Hardship Proof Waived")
-		self.assertEqual(make_application(abuse_victim=1).eligibility, "Hardship Test Not Applied")
+		abuse = "A Victim of Abuse, Abandonment or Domestic Violence Claiming Their Rights"
+		self.assertEqual(make_application(art32_claim=abuse).eligibility, "Hardship Test Not Applied")
 		self.assertEqual(make_application(matter_type="Other Matter").eligibility, "Not a Covered Matter")
-		self.assertIn("Art 42", make_application(minor=1).eligibility_article)
+		self.assertIn("Art 42", make_application(minor=1, id_number=CHILD_ID).eligibility_article)
+
+	def test_art32_a_heros_name_is_no_art31_matter_yet_needs_no_hardship_test(self):
+		hero = "A Close Relative Protecting a Hero's or Martyr's Personality Rights"
+		doc = make_application(matter_type="Other Matter", art32_claim=hero)
+		self.assertEqual((doc.eligibility, doc.eligibility_article), ("Hardship Test Not Applied", "Art 32"))
+		# The same relative's own unpaid wages: no Art 32 claim, the hardship check applies.
+		wages = make_application(household_size=1, monthly_household_income=90000, honesty_pledge=1)
+		self.assertEqual(wages.eligibility, "Hardship Check Needed")
+		with self.assertRaises(Art32ClaimError):
+			make_application(art32_claim="State Compensation after Acquittal on Retrial")
+
+	def test_art42_a_minor_tick_is_read_against_the_resident_id(self):
+		adult = make_application(minor=1)
+		self.assertEqual(adult.eligibility, "Hardship Check Needed")
+		self.assertIn(frappe._("Minor, without Fixed Income"), adult.eligibility_reason)
+		self.assertEqual(make_application(minor=1, id_number=CHILD_ID).eligibility, "Hardship Proof Waived")
+		alimony = make_application(
+			migrant_worker_pay_claim=1, matter_type="Maintenance (Support, Child Support, Alimony)"
+		)
+		self.assertEqual(alimony.eligibility, "Hardship Check Needed")
+
+	def test_art25_a_detained_minor_is_recognised_as_notified_defence(self):
+		doc = make_application(
+			matter_type="Criminal Matter",
+			channel="Forwarded from Detention",
+			detained_request_at="2026-03-10 09:00:00",
+			received_on="2026-03-10 15:00:00",
+			id_number=TEENAGER_ID,
+			art25_category="Minor",
+		)
+		self.assertEqual((doc.eligibility, doc.current_step), ("Notified Defence", "Assign a defence lawyer"))
+		# Asked the day after the 18th birthday: an adult, so the ordinary path and a flagged category.
+		grown = make_application(
+			matter_type="Criminal Matter",
+			channel="Forwarded from Detention",
+			detained_request_at="2026-03-11 09:00:00",
+			received_on="2026-03-11 15:00:00",
+			id_number=TEENAGER_ID,
+			art25_category="Minor",
+		)
+		self.assertEqual(grown.eligibility, "Hardship Check Needed")
+		self.assertIn(frappe._("Art 25 Situation of the Suspect or Defendant"), grown.eligibility_reason)
+
+	def test_art36_the_notice_and_the_assignment_are_checked_for_lateness(self):
+		# Found Sunday 28 September 2025, the person in custody: the notice was due by 1 October, 24:00.
+		late = make_application(
+			matter_type="Criminal Matter",
+			channel=NOTICE,
+			notifying_authority="城东区人民法院",
+			art25_category="Possible Life Imprisonment or Death Penalty",
+			in_custody=1,
+			situation_found_on="2025-09-28 15:00:00",
+			received_on="2025-10-02 09:00:00",
+		)
+		self.assertEqual((late.eligibility, late.notice_late), ("Notified Defence", 1))
+		posted = make_application(
+			matter_type="Criminal Matter",
+			channel=NOTICE,
+			notifying_authority="城东区人民法院",
+			in_custody=1,
+			situation_found_on="2025-09-28 15:00:00",
+			notice_sent_on="2025-09-30 16:00:00",
+			received_on="2025-10-02 09:00:00",
+		)
+		self.assertEqual(posted.notice_late, 0)
+		# The centre then has 3 days from receipt, moved past the holiday: 9 October, 24:00.
+		worker = make_worker(worker_type="Lawyer", served_divisions=[], licence_number="16301202110000011")
+		assigned = self.act(REVIEWER, late.name, "Assign", assigned_worker=worker.name)
+		self.assertEqual(assigned.assignment_late, 1)  # assigned today, long after 9 October 2025
+		on_time = make_application(
+			matter_type="Criminal Matter", channel=NOTICE, notifying_authority="城东区人民法院"
+		)
+		self.assertEqual(
+			self.act(REVIEWER, on_time.name, "Assign", assigned_worker=worker.name).assignment_late, 0
+		)
 
 	def test_a_detainees_application_forwarded_after_24_hours_is_flagged(self):
 		on_time = make_application(
@@ -76,12 +161,18 @@ class TestApplication(LegalAidCase):
 			detained_request_at="2025-03-03 09:00:00",
 			received_on="2025-03-04 08:00:00",
 		)
-		late = make_application(
+		# 刑事诉讼法 Art 105: the starting hour is not counted, so the 24 hours run from 10:00 to 10:00.
+		last_minute = make_application(
 			channel="Forwarded from Detention",
 			detained_request_at="2025-03-03 09:00:00",
 			received_on="2025-03-04 10:00:00",
 		)
-		self.assertEqual((on_time.forwarded_late, late.forwarded_late), (0, 1))
+		late = make_application(
+			channel="Forwarded from Detention",
+			detained_request_at="2025-03-03 09:00:00",
+			received_on="2025-03-04 10:01:00",
+		)
+		self.assertEqual((on_time.forwarded_late, last_minute.forwarded_late, late.forwarded_late), (0, 0, 1))
 
 	def test_bad_input_is_refused_with_a_clear_error(self):
 		with self.assertRaises(InvalidResidentIDError):
@@ -131,10 +222,68 @@ class TestTransitions(LegalAidCase):
 			materials_due=due_day,
 		)
 		self.assertEqual(waiting.workflow_state, "Materials Requested")
-		self.assertEqual(get_datetime(waiting.current_due), dt.datetime.combine(due_day, dt.time(23, 59, 59)))
+		self.assertEqual(get_datetime(waiting.current_due), dt.datetime.combine(due_day, END_OF_DAY))
 		back = self.act(REVIEWER, name, "Materials Supplied")
 		self.assertEqual((back.workflow_state, back.current_step), ("Under Review", "Review and decide"))
 		self.assertTrue(back.materials_supplied_on)
+
+	def test_art43_every_materials_request_is_recorded_and_pauses_the_review(self):
+		name = make_application(received_on="2025-09-01 09:00:00").name
+		due_day = dt.date.today() + dt.timedelta(days=10)
+		self.act(REVIEWER, name, "Request Materials", materials_notice="工资欠条", materials_due=due_day)
+		self.act(REVIEWER, name, "Materials Supplied")
+		self.act(REVIEWER, name, "Request Materials", materials_notice="劳动合同", materials_due=due_day)
+		back = self.act(REVIEWER, name, "Materials Supplied")
+		requests = back.materials_requests
+		self.assertEqual([row.notice for row in requests], ["工资欠条", "劳动合同"])
+		self.assertTrue(all(row.requested_on and row.supplied_on for row in requests))
+		self.assertEqual(back.materials_notice, "劳动合同")  # the latest, where the documents read it
+		# Put the two waits where the pure test has them: 2–3 and 5–8 September 2025.
+		waits = [
+			("2025-09-02 10:00:00", "2025-09-03 15:00:00"),
+			("2025-09-05 10:00:00", "2025-09-08 11:00:00"),
+		]
+		for row, (requested, supplied) in zip(requests, waits, strict=True):
+			frappe.db.set_value(row.doctype, row.name, {"requested_on": requested, "supplied_on": supplied})
+		doc = frappe.get_doc("Legal Aid Application", name)
+		doc.save()
+		# Seven counted days: 4, 9–14 September; Sunday 14 moves to Monday 15, 24:00.
+		self.assertEqual(get_datetime(doc.current_due), dt.datetime(2025, 9, 15, 23, 59, 59, 999999))
+		self.assertEqual(doc.deadline_explanation.count("waiting for supplementary materials"), 2)
+
+	def test_art44_the_limitation_date_gives_and_checks_the_urgent_reason(self):
+		name = make_application().name
+		with self.assertRaises(UrgentAidReasonError):
+			self.act(
+				REVIEWER,
+				name,
+				"Provide Urgent Aid",
+				urgent_reason="Limitation Period Ends within 7 Days",
+				limitation_ends_on=dt.date.today() + dt.timedelta(days=7),
+			)
+		urgent = self.act(
+			REVIEWER,
+			name,
+			"Provide Urgent Aid",
+			urgent_reason=None,
+			limitation_ends_on=dt.date.today() + dt.timedelta(days=6),
+		)
+		self.assertEqual(
+			(urgent.workflow_state, urgent.urgent_reason),
+			("Urgent Aid", "Limitation Period Ends within 7 Days"),
+		)
+		self.assertTrue(urgent.urgent_aid_on)
+
+	def test_art49_the_re_review_after_a_correction_has_its_own_period(self):
+		name = make_application(received_on="2025-09-01 09:00:00").name
+		self.act(REVIEWER, name, "Start Review")
+		self.act(REVIEWER, name, "Refuse", decision_reasons="不属于经济困难。")
+		self.act(BUREAU, name, "Record Objection", objection_reason="我确实困难。")
+		corrected = self.act(BUREAU, name, "Order Correction")
+		self.assertEqual(corrected.current_step, "Review again as ordered")
+		self.assertTrue(corrected.correction_ordered_on)
+		self.assertGreater(get_datetime(corrected.current_due), now_datetime() + dt.timedelta(days=6))
+		self.assertIn("LA-REREVIEW", corrected.deadline_explanation)
 
 	def test_refusal_objection_and_correction(self):
 		name = make_application().name
@@ -161,14 +310,22 @@ class TestTransitions(LegalAidCase):
 		name = make_application().name
 		with self.assertRaises(StepIncompleteError):
 			self.act(REVIEWER, name, "Provide Urgent Aid")
+		# Art 44: the limitation ground needs the day the limitation period ends, fewer than 7 days away.
 		urgent = self.act(
-			REVIEWER, name, "Provide Urgent Aid", urgent_reason="Limitation Period Ends within 7 Days"
+			REVIEWER,
+			name,
+			"Provide Urgent Aid",
+			urgent_reason="Limitation Period Ends within 7 Days",
+			limitation_ends_on=dt.date.today() + dt.timedelta(days=3),
 		)
 		self.assertEqual(urgent.current_step, "Review and decide")
 		with self.assertRaises(StepIncompleteError):
 			self.act(REVIEWER, name, "Terminate")
 		terminated = self.act(REVIEWER, name, "Terminate", termination_reason="Hired an Own Lawyer")
 		self.assertEqual(terminated.workflow_state, "Terminated")
+		self.assertIn(
+			"Used Legal Aid for Illegal Activity", terminated.meta.get_options("termination_reason")
+		)
 		upheld = self.act(BUREAU, name, "Record Objection", objection_reason="不同意终止。")
 		self.assertEqual(self.act(BUREAU, upheld.name, "Uphold Termination").objection_decision, "Upheld")
 
@@ -242,6 +399,13 @@ class TestEscalation(LegalAidCase):
 		)
 		escalate_overdue_steps()
 		self.assertEqual(frappe.db.get_value("Legal Aid Application", name, "workflow_state"), "Withdrawn")
+
+	def test_every_step_is_named_in_the_supervisors_language(self):
+		from qh_legal_service.legal_aid.escalation import step_labels
+		from qh_legal_service.rules.legal_aid import STEP_NAMES
+
+		self.assertEqual(set(step_labels()), set(STEP_NAMES))
+		self.assertEqual(step_labels("zh")["Review again as ordered"], "按责令改正重新审查")
 
 
 class TestSuggestedWorkers(LegalAidCase):

@@ -8,7 +8,7 @@ from stdnum.cn import ric
 
 from qh_legal_service.legal_aid.eligibility import assess_application
 from qh_legal_service.rules import legal_aid
-from qh_legal_service.rules.eligibility import DETENTION
+from qh_legal_service.rules.eligibility import DETENTION, NOTIFIED, NOTIFIED_DEFENCE, art32_claim_problem
 from qh_legal_service.rules.field_access import receipt_time_problem
 from qh_legal_service.scoping import AreaScopedDocument, add_area_indexes, is_portal_user
 from qh_legal_service.statutory_calendar import compute_rule_due
@@ -30,6 +30,14 @@ class StepIncompleteError(frappe.ValidationError):
 	"""A state entered without what it requires (reasons, a worker, an outcome...)."""
 
 
+class Art32ClaimError(frappe.ValidationError):
+	"""An Art 32 claim that cannot be the application's matter type."""
+
+
+class UrgentAidReasonError(frappe.ValidationError):
+	"""Urgent aid on the limitation ground without a limitation date inside Art 44's window."""
+
+
 class LegalAidApplication(AreaScopedDocument):
 	"""An application for legal aid, from receipt to archive."""
 
@@ -46,9 +54,13 @@ class LegalAidApplication(AreaScopedDocument):
 		self.validate_receipt_time()
 		self.validate_resident_id()
 		self.validate_honesty_pledge()
+		self.validate_art32_claim()
 		self.set_eligibility()
 		self.check_detention_forwarding()
+		self.check_notice_timeliness()
 		self.stamp_state_entry()
+		self.check_urgent_reason()
+		self.check_assignment_timeliness()
 		self.validate_state_requirements()
 		self.set_current_deadline()
 
@@ -99,6 +111,16 @@ class LegalAidApplication(AreaScopedDocument):
 				title=_("Honesty Pledge"),
 			)
 
+	def validate_art32_claim(self):
+		if required := art32_claim_problem(self.art32_claim, self.matter_type):
+			frappe.throw(
+				_("The claim {0} is a claim for {1}: choose that matter type or another claim.").format(
+					_(self.art32_claim), _(required)
+				),
+				Art32ClaimError,
+				title=_("Art 32 Claim"),
+			)
+
 	def onload(self):
 		# The reason is stored in the language of whoever saved last; show it in the reader's.
 		if self.eligibility:
@@ -119,8 +141,62 @@ class LegalAidApplication(AreaScopedDocument):
 		if self.channel != DETENTION or not self.detained_request_at:
 			self.forwarded_late = 0
 			return
-		due = compute_rule_due("LA-DETAINED-FORWARD", get_datetime(self.detained_request_at)).due
+		due = compute_rule_due(
+			"LA-DETAINED-FORWARD", get_datetime(self.detained_request_at), in_custody=True
+		).due
 		self.forwarded_late = int(legal_aid.forwarded_late(get_datetime(self.received_on), due))
+
+	def check_notice_timeliness(self):
+		# Art 36: the court, procuratorate or police notify the centre within 3 days of finding the situation.
+		if self.channel != NOTIFIED or not self.situation_found_on:
+			self.notice_late = 0
+			return
+		due = compute_rule_due(
+			"LA-NOTIFY-DEFENCE", get_datetime(self.situation_found_on), in_custody=bool(self.in_custody)
+		).due
+		sent = legal_aid.notice_sent_at(
+			get_datetime(self.notice_sent_on) if self.notice_sent_on else None, get_datetime(self.received_on)
+		)
+		self.notice_late = int(legal_aid.is_late(sent, due))
+
+	def check_assignment_timeliness(self):
+		# Art 36: the centre assigns a lawyer within 3 days of receiving the notice.
+		if self.eligibility != NOTIFIED_DEFENCE or not self.assigned_on:
+			self.assignment_late = 0
+			return
+		due = compute_rule_due("LA-NOTIFIED-ASSIGN", get_datetime(self.received_on)).due
+		self.assignment_late = int(legal_aid.is_late(get_datetime(self.assigned_on), due))
+
+	def check_urgent_reason(self):
+		# Art 44(一): the limitation ground is read from the date the reviewer enters, as of the decision.
+		if (self.workflow_state or legal_aid.RECEIVED) != legal_aid.URGENT_AID:
+			return
+		window_days = frappe.get_cached_value("Deadline Rule", "LA-URGENT-WINDOW", "count")
+		decided = getdate(self.urgent_aid_on or now_datetime())
+		limitation = getdate(self.limitation_ends_on) if self.limitation_ends_on else None
+		reason, problem = legal_aid.urgent_reason_for(self.urgent_reason, limitation, decided, window_days)
+		self.urgent_reason = reason
+		if not problem:
+			return
+		messages = {
+			"limitation_date_missing": _(
+				"Enter the day the limitation period ends to give urgent aid on that ground."
+			),
+			"limitation_ended": _("The limitation period ended on {0}: it is no ground for urgent aid."),
+			"limitation_not_near": _(
+				"The limitation period ends on {0}, {1} days after {2}: urgent aid on that ground needs fewer than {3} days left (Art 44)."
+			),
+		}
+		frappe.throw(
+			messages[problem].format(
+				frappe.format(limitation, "Date"),
+				(limitation - decided).days if limitation else None,
+				frappe.format(decided, "Date"),
+				window_days,
+			),
+			UrgentAidReasonError,
+			title=_("Urgent Aid Reason"),
+		)
 
 	def stamp_state_entry(self):
 		state = self.workflow_state or legal_aid.RECEIVED
@@ -131,12 +207,21 @@ class LegalAidApplication(AreaScopedDocument):
 		now = now_datetime()
 		if stamp := legal_aid.STAMPED_ON_ENTRY.get(state):
 			self.set(stamp, now)
-		if previous_state == legal_aid.MATERIALS_REQUESTED and state == legal_aid.UNDER_REVIEW:
+		if legal_aid.opens_materials_request(previous_state, state):
+			self.append(
+				"materials_requests",
+				{"requested_on": now, "notice": self.materials_notice, "due": self.materials_due},
+			)
+		if legal_aid.materials_supplied(previous_state, state):
 			self.materials_supplied_on = now
+			for row in self.materials_requests:
+				row.supplied_on = row.supplied_on or now
 		if state == legal_aid.OBJECTION_FILED:
 			self.objected_decision = previous_state
 		if decision := legal_aid.objection_decision(previous_state, state):
 			self.objection_decision = decision
+			if decision == legal_aid.ORDERED_CORRECTED:
+				self.set(legal_aid.CORRECTION_STAMP, now)
 		if state != previous_state:
 			self.escalated_step = None
 			self.escalated_on = None
@@ -159,10 +244,18 @@ class LegalAidApplication(AreaScopedDocument):
 			"materials_supplied_on",
 			"decided_on",
 			"objection_filed_on",
+			legal_aid.CORRECTION_STAMP,
 		):
 			values[field] = get_datetime(values[field]) if values.get(field) else None
 		if values.get("materials_due"):
 			values["materials_due"] = getdate(values["materials_due"])
+		values["materials_requests"] = [
+			{
+				"requested_on": get_datetime(row.requested_on) if row.requested_on else None,
+				"supplied_on": get_datetime(row.supplied_on) if row.supplied_on else None,
+			}
+			for row in self.materials_requests
+		]
 		step = legal_aid.current_step(self.workflow_state or legal_aid.RECEIVED, values)
 		if (
 			step is None

@@ -22,12 +22,13 @@ from qh_legal_service.rules.legal_aid_stats import (
 	MATTER_TYPE,
 	NO_SPECIAL_GROUP,
 	SPECIAL_GROUP,
+	SPECIAL_GROUP_FLAGS,
 	SPECIAL_GROUPS,
 	volumes,
 )
 from qh_legal_service.scoping import DIVISION as DIVISION_DOCTYPE
 
-FIELDS = ["name", "matter_type", "channel", *SPECIAL_GROUPS, *AREA_FIELDS]
+FIELDS = ["name", "matter_type", "channel", *SPECIAL_GROUP_FLAGS, "art32_claim", *AREA_FIELDS]
 
 
 def execute(filters: dict | None = None):
@@ -57,7 +58,8 @@ def key_labels(dimension: str, keys: list, filters) -> dict:
 	"""What each counted value is called on screen."""
 	if dimension == SPECIAL_GROUP:
 		meta = frappe.get_meta(APPLICATION)
-		labels = {flag: _(meta.get_label(flag)) for flag in SPECIAL_GROUPS}
+		# A check field is named by its label, an Art 32 claim by itself.
+		labels = {g: _(meta.get_label(g)) if meta.has_field(g) else _(g) for g in SPECIAL_GROUPS}
 		labels[NO_SPECIAL_GROUP] = _("None of These Groups")
 		return labels
 	if dimension == DIVISION:
