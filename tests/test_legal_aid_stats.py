@@ -51,6 +51,16 @@ class TestReviewDue:
 		assert stats.reviewed_in_time(row) is True
 		assert stats.reviewed_in_time({**row, "materials_supplied_on": None}) is False
 
+	def test_every_materials_request_is_not_counted(self):
+		# Paused 2–3 and 5–8 September: the seven counted days end on Sunday 14, moved to Monday 15.
+		requests = [
+			{"requested_on": datetime(2025, 9, 2, 10, 0), "supplied_on": datetime(2025, 9, 3, 15, 0)},
+			{"requested_on": datetime(2025, 9, 5, 10, 0), "supplied_on": datetime(2025, 9, 8, 11, 0)},
+		]
+		row = application(materials_requests=requests, decided_on=datetime(2025, 9, 15, 10, 0))
+		assert stats.review_due(row) == datetime(2025, 9, 15, 23, 59, 59, 999999)
+		assert stats.reviewed_in_time(row) is True
+
 	def test_undecided_and_notified_defence_are_not_measured(self):
 		assert stats.reviewed_in_time(application()) is None
 		notified = application(eligibility="Notified Defence", decided_on=datetime(2025, 9, 20))

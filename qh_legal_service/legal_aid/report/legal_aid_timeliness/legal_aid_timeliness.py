@@ -46,6 +46,7 @@ def execute(filters: dict | None = None):
 	"""Columns, one row per division of the chosen tier plus a total, a message and a chart."""
 	filters = frappe._dict(filters or {})
 	rows = get_scoped(APPLICATION, FIELDS, area_and_period(filters, "received_on"))
+	attach_materials_requests(rows)
 	limits = {
 		"calendar": get_working_calendar(),
 		"review": rule_limit("LA-REVIEW", REVIEW_LIMIT),
@@ -63,6 +64,20 @@ def execute(filters: dict | None = None):
 		"Assignment: within {1} days of approval, or of receipt for notified defence (Art 36)."
 	).format(limits["review"].count, limits["assign"].count)
 	return columns(), data, message, chart(data[:-1])
+
+
+def attach_materials_requests(rows: list) -> None:
+	"""Every materials request of each application: none of the waits counts towards the review (Art 43)."""
+	by_parent: dict[str, list] = {}
+	for request in frappe.get_all(
+		"Legal Aid Materials Request",
+		filters={"parenttype": APPLICATION, "parent": ["in", [row.name for row in rows] or [""]]},
+		fields=["parent", "requested_on", "supplied_on"],
+		order_by="idx asc",
+	):
+		by_parent.setdefault(request.parent, []).append(request)
+	for row in rows:
+		row["materials_requests"] = by_parent.get(row.name, [])
 
 
 def columns() -> list[dict]:
