@@ -29,8 +29,15 @@ update_website_context = ["qh_legal_service.frappe_strings.add_portal_messages"]
 # The Word downloads of the legal aid documents, beside the form's own script.
 doctype_js = {"Legal Aid Application": "public/js/legal_aid_documents.js"}
 
+# The desk's print view offers a record only the official documents its state allows.
+page_js = {"print": "public/js/print_view_documents.js"}
+
 # The bilingual wording of the legal aid documents, shared by the print formats and the Word files.
 jinja = {"methods": ["qh_legal_service.legal_aid.documents.legal_aid_document"]}
+
+# Every print (print view, /printview, PDF, e-mail attachment) refuses, before rendering, an official
+# document its record's state does not warrant; Frappe's own renderer then does the rest.
+pdf_body_html = "qh_legal_service.legal_aid.documents.pdf_body_html"
 
 # Installation
 # ------------
@@ -81,6 +88,10 @@ doc_events = {
 	"User Permission": {
 		"on_update": "qh_legal_service.scoping.clear_permitted_nodes_cache",
 		"on_trash": "qh_legal_service.scoping.clear_permitted_nodes_cache",
+	},
+	# An e-mail is refused at once when it would attach an official document its record does not warrant.
+	"Email Queue": {
+		"before_insert": "qh_legal_service.legal_aid.documents.refuse_unwarranted_print_attachments",
 	},
 }
 

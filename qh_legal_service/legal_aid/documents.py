@@ -4,10 +4,17 @@ The wording lives here once. The print formats read it through the Jinja method 
 (rendered by templates/print/legal_aid_base.html); the Word files are built from the same blocks by
 `build_word`.
 
+Which document a case may produce now is declared in `rules.legal_aid_documents` and enforced here on
+every path, for staff and citizens alike: the Jinja method and the Word builder refuse a document its
+case does not warrant, and the `pdf_body_html` hook refuses it before Frappe renders any print (the
+print view, /printview, PDF downloads, e-mail attachments). Documents are always built from the record
+as saved, never from values a client sends.
+
 Translator: please review the Tibetan wording (every `bo=` string below).
 """
 
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from io import BytesIO
 
@@ -19,8 +26,17 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from frappe import _
 from frappe.model.document import Document
+from frappe.model.workflow import get_workflow_name, get_workflow_state_field
 from frappe.utils import cstr, get_datetime
+from frappe.www.printview import validate_print_permission
 from markupsafe import Markup, escape
+
+from qh_legal_service.rules import documents as declared_documents
+from qh_legal_service.rules.documents import DocumentRule, Refusal
+from qh_legal_service.rules.legal_aid_documents import DOCUMENTS as LEGAL_AID_RULES
+from qh_legal_service.scoping import is_portal_user
+
+DOCTYPE = "Legal Aid Application"
 
 TIBETAN_FONT = "Noto Serif Tibetan"
 CHINESE_FONT = "Noto Serif CJK SC"
@@ -76,6 +92,10 @@ TERMINATION_REASONS = {
 	"Concealed Facts or Evidence": (
 		"རོགས་རམ་ལེན་མཁན་གྱིས་གྲབས་དོན་དང་འབྲེལ་བའི་དངོས་ཡོད་གལ་ཆེན་བསམ་བཞིན་སྦས་པའམ་ར་སྤྲོད་རྫུན་མ་བྱིན་པ།",
 		"受援人故意隐瞒与案件有关的重要事实或者提供虚假证据",
+	),
+	"Used Legal Aid for Illegal Activity": (
+		"རོགས་རམ་ལེན་མཁན་གྱིས་ཁྲིམས་ལུགས་རོགས་རམ་བཀོལ་ནས་ཁྲིམས་འགལ་གྱི་བྱ་སྤྱོད་བྱས་པ།",
+		"受援人利用法律援助从事违法活动",
 	),
 	"No Longer in Economic Hardship": (
 		"རོགས་རམ་ལེན་མཁན་གྱི་དཔལ་འབྱོར་གནས་སྟངས་ལ་འགྱུར་བ་བྱུང་ནས་ཁྲིམས་ལུགས་རོགས་རམ་གྱི་ཆ་རྐྱེན་དང་མི་མཐུན་པ།",
@@ -392,15 +412,25 @@ def assignment_body(doc: Document, issuer: Issuer) -> list[dict]:
 
 def termination_body(doc: Document, issuer: Issuer) -> list[dict]:
 	reason = select_text(TERMINATION_REASONS, doc.termination_reason)
-	decided, terminated = date_text(doc.decided_on), date_text(doc.terminated_on)
+	terminated = date_text(doc.terminated_on)
+	if document_refusal(doc, "approval", for_applicant=False) is None:
+		decided = date_text(doc.decided_on)
+		aid = bi(
+			f"ལྟེ་གནས་འདིས་{decided['bo']}ཉིན་ཁྱེད་ལ་ཁྲིམས་ལུགས་རོགས་རམ་སྤྲོད་རྒྱུའི་ཐག་གཅོད་བྱས་ཡོད（ཨང་གྲངས་{doc.name}）། ",
+			f"本中心于{decided['zh']}决定给予你法律援助（编号{doc.name}）。",
+		)
+	else:
+		# A notified defence (Art 36) or urgent aid (Art 44): aid given without a decision to approve.
+		aid = bi(
+			f"ལྟེ་གནས་འདིས་ཁྱེད་ལ་ཁྲིམས་ལུགས་རོགས་རམ་སྤྲད་ཡོད（ཨང་གྲངས་{doc.name}）། ",
+			f"本中心为你提供了法律援助（编号{doc.name}）。",
+		)
 	return [
 		para(f"{doc.applicant_name} ལགས།", f"{doc.applicant_name}："),
 		para(
-			f"ལྟེ་གནས་འདིས་{decided['bo']}ཉིན་ཁྱེད་ལ་ཁྲིམས་ལུགས་རོགས་རམ་སྤྲོད་རྒྱུའི་ཐག་གཅོད་བྱས་ཡོད（ཨང་གྲངས་{doc.name}）། "
-			f"ད་ལྟ་རྒྱུ་མཚན་ནི་「{reason['bo']}」ཡིན་པས། {LAW['bo']}ཀྱི་དོན་ཚན་48པའི་གཏན་འབེབས་ལྟར། "
+			f"{aid['bo']}ད་ལྟ་རྒྱུ་མཚན་ནི་「{reason['bo']}」ཡིན་པས། {LAW['bo']}ཀྱི་དོན་ཚན་48པའི་གཏན་འབེབས་ལྟར། "
 			f"{terminated['bo']}ཉིན་ནས་བཟུང་ཁྲིམས་ལུགས་རོགས་རམ་མཚམས་འཇོག་པའི་ཐག་གཅོད་བྱས།",
-			f"本中心于{decided['zh']}决定给予你法律援助（编号{doc.name}）。现因“{reason['zh']}”，"
-			f"根据{LAW['zh']}第四十八条的规定，决定自{terminated['zh']}起终止法律援助。",
+			f"{aid['zh']}现因“{reason['zh']}”，根据{LAW['zh']}第四十八条的规定，决定自{terminated['zh']}起终止法律援助。",
 		),
 		*objection_paragraphs(issuer, bi("ཁྱེད", "你")),
 	]
@@ -492,19 +522,202 @@ def issue_date(doc: Document, document: str):
 
 
 def legal_aid_document(doc: Document, document: str) -> dict:
-	"""Everything one document prints, as bilingual blocks (the Jinja method of the print formats)."""
+	"""Everything one document prints, as bilingual blocks (the Jinja method of the print formats).
+
+	Built from the application as saved, and only when its state and data warrant the document.
+	"""
 	definition = get_definition(document)
-	issuer = get_issuer(doc)
+	record = stored_record(doc)
+	ensure_document_allowed(record, document)
+	issuer = get_issuer(record)
 	return {
 		"key": definition.key,
 		"title": definition.title,
 		"issuer": issuer.centre,
-		"number": doc.name,
-		"blocks": definition.body(doc, issuer),
-		"date": date_text(issue_date(doc, document)),
+		"number": record.name,
+		"blocks": definition.body(record, issuer),
+		"date": date_text(issue_date(record, document)),
 		"layout": LAYOUT,
 		"spans": script_spans,
 	}
+
+
+# Which documents a record may produce now
+# ----------------------------------------
+
+
+class DocumentNotAvailableError(frappe.PermissionError):
+	"""An official document its record's state or data does not warrant now."""
+
+
+@dataclass(frozen=True)
+class DeclaredDocuments:
+	"""A doctype's official documents: when each may be produced, and the print format that prints it."""
+
+	rules: Mapping[str, DocumentRule]
+	print_formats: Mapping[str, str]
+
+
+DECLARED: dict[str, DeclaredDocuments] = {
+	DOCTYPE: DeclaredDocuments(
+		rules=LEGAL_AID_RULES,
+		print_formats={key: definition.print_format for key, definition in DOCUMENTS.items()},
+	),
+}
+
+
+def declared_key(doctype: str | None, print_format: str | None) -> str | None:
+	"""The document a print format of `doctype` prints, if it is one of the declared documents."""
+	declared = DECLARED.get(doctype or "")
+	if not declared or not print_format:
+		return None
+	return next((key for key, name in declared.print_formats.items() if name == print_format), None)
+
+
+def state_path_of(doc: Document) -> tuple[str, ...]:
+	"""The workflow states the record has been in, oldest first, read from its version history."""
+	workflow = get_workflow_name(doc.doctype)
+	field = get_workflow_state_field(workflow) if workflow else "workflow_state"
+	changes = []
+	for data in frappe.get_all(
+		"Version",
+		filters={"ref_doctype": doc.doctype, "docname": doc.name},
+		pluck="data",
+		order_by="creation asc",
+	):
+		for fieldname, old, new in json.loads(data or "{}").get("changed") or ():
+			if fieldname == field:
+				changes.append((old, new))
+	return declared_documents.state_path(changes, doc.get(field))
+
+
+def document_refusal(doc: Document, document: str, for_applicant: bool | None = None) -> Refusal | None:
+	"""Why the record may not produce `document` now (None when it may); the applicant gets only theirs."""
+	if for_applicant is None:
+		for_applicant = is_portal_user(frappe.session.user)
+	rule = DECLARED[doc.doctype].rules[document]
+	return declared_documents.refusal(rule, state_path_of(doc), doc.as_dict(), for_applicant)
+
+
+def allowed_documents(doc: Document) -> list[str]:
+	"""The declared documents the record may produce now, for the current user."""
+	return [key for key in DECLARED[doc.doctype].rules if document_refusal(doc, key) is None]
+
+
+def document_title(doc: Document, document: str) -> str:
+	"""The document's name in the reader's language (its print format's name, translated)."""
+	return _(DECLARED[doc.doctype].print_formats[document])
+
+
+def refusal_message(doc: Document, document: str, found: Refusal) -> str:
+	"""Why the document cannot be produced, in the reader's language."""
+	title, state = frappe.bold(document_title(doc, document)), _(found.state)
+	rule = DECLARED[doc.doctype].rules[document]
+	if found.reason == declared_documents.NOT_ISSUED:
+		issued = " / ".join(_(issued_in) for issued_in in sorted(rule.issued_in))
+		return _(
+			"{0} has not been issued for {1}: it is issued when a case becomes {2}, and this one is {3}."
+		).format(title, doc.name, issued, state)
+	if found.reason == declared_documents.SET_ASIDE:
+		before, after = found.set_aside_by
+		return _("{0} of {1} no longer stands: it was set aside when the case went from {2} to {3}.").format(
+			title, doc.name, _(before), _(after)
+		)
+	if found.reason == declared_documents.NOT_IN_STATE:
+		valid = " / ".join(_(valid_in) for valid_in in sorted(rule.valid_in))
+		return _("{0} can be produced only while a case is {1}; {2} is {3}.").format(
+			title, valid, doc.name, state
+		)
+	if found.reason == declared_documents.INCOMPLETE:
+		labels = ", ".join(_(doc.meta.get_label(field)) for field in found.missing)
+		return _("{0} of {1} cannot be produced until these are filled in: {2}.").format(
+			title, doc.name, labels
+		)
+	return _("{0} is not issued to the applicant.").format(title)
+
+
+def ensure_document_allowed(doc: Document, document: str) -> None:
+	"""Refuse, with the reason, a document the record does not warrant now."""
+	if found := document_refusal(doc, document):
+		frappe.throw(
+			refusal_message(doc, document, found),
+			DocumentNotAvailableError,
+			title=_("Document Not Available"),
+		)
+
+
+def stored_record(doc: Document) -> Document:
+	"""The record as saved, which its reader may print: a document never prints unsaved or sent values.
+
+	The desk's print preview sends the whole form, and anyone may send any values that way.
+	"""
+	if not doc.get("name") or not frappe.db.exists(doc.doctype, doc.name):
+		frappe.throw(
+			_("Official documents are produced only from a saved record."),
+			DocumentNotAvailableError,
+			title=_("Document Not Available"),
+		)
+	record = frappe.get_doc(doc.doctype, doc.name)
+	if not frappe.flags.ignore_print_permissions:
+		validate_print_permission(record)
+	return record
+
+
+def check_print_permission(doc: Document) -> None:
+	if not frappe.has_permission(doc.doctype, "print", doc):
+		frappe.throw(_("You may not print this legal aid application."), frappe.PermissionError)
+
+
+def pdf_body_html(template, args: dict, print_format=None, **kwargs) -> str:
+	"""Frappe's print body (the `pdf_body_html` hook), refusing first a document its record does not warrant.
+
+	Frappe reports any error raised while a print format renders as a "Print Format Error"; refused here,
+	before rendering, the reader gets the reason itself (HTTP 403) on every print path.
+	"""
+	doc = args.get("doc")
+	if doc is not None and (key := declared_key(doc.doctype, getattr(print_format, "name", None))):
+		ensure_document_allowed(stored_record(doc), key)
+	return frappe.get_attr(_previous_hook("pdf_body_html"))(
+		template=template, args=args, print_format=print_format, **kwargs
+	)
+
+
+def _previous_hook(name: str) -> str:
+	"""The implementation of a hook that this app's overrides: the one registered before it."""
+	hooks = frappe.get_hooks(name)
+	own = f"{__name__}.{name}"
+	earlier = hooks[: hooks.index(own)] if own in hooks else hooks
+	return earlier[-1] if earlier else "frappe.utils.pdf.pdf_body_html"
+
+
+def refuse_unwarranted_print_attachments(doc: Document, method: str | None = None) -> None:
+	"""An e-mail may carry an official document as a print only when its record warrants it now."""
+	for attachment in json.loads(doc.get("attachments") or "[]"):
+		if not isinstance(attachment, dict) or attachment.get("print_format_attachment") != 1:
+			continue
+		key = declared_key(attachment.get("doctype"), attachment.get("print_format"))
+		if key:
+			ensure_document_allowed(frappe.get_doc(attachment["doctype"], attachment["name"]), key)
+
+
+@frappe.whitelist()
+def official_documents(doctype: str, name: str) -> list[dict] | None:
+	"""The record's declared documents, each with its name in the reader's language and whether it
+	may be produced now (for the desk's print view and Word menu); None for a doctype with none."""
+	if doctype not in DECLARED:
+		return None
+	doc = frappe.get_doc(doctype, name)
+	doc.check_permission("read")
+	allowed = set(allowed_documents(doc))
+	return [
+		{
+			"document": key,
+			"print_format": print_format,
+			"label": _(print_format),
+			"allowed": key in allowed,
+		}
+		for key, print_format in DECLARED[doctype].print_formats.items()
+	]
 
 
 # Word
@@ -635,13 +848,28 @@ def word_bytes(doc: Document, document: str) -> bytes:
 	return buffer.getvalue()
 
 
+def _send(doc: Document, definition: LegalAidDocument, extension: str, content: bytes, kind: str) -> None:
+	frappe.local.response.filename = f"{doc.name}-{definition.print_format}.{extension}".replace(" ", "-")
+	frappe.local.response.filecontent = content
+	frappe.local.response.type = kind
+
+
 @frappe.whitelist()
 def download_word(name: str, document: str) -> None:
 	"""Send one of the official documents of an application as a Word file."""
 	definition = get_definition(document)
-	doc = frappe.get_doc("Legal Aid Application", name)
-	if not frappe.has_permission("Legal Aid Application", "print", doc):
-		frappe.throw(_("You may not print this legal aid application."), frappe.PermissionError)
-	frappe.local.response.filename = f"{doc.name}-{definition.print_format}.docx".replace(" ", "-")
-	frappe.local.response.filecontent = word_bytes(doc, document)
-	frappe.local.response.type = "binary"
+	doc = frappe.get_doc(DOCTYPE, name)
+	check_print_permission(doc)
+	ensure_document_allowed(doc, document)
+	_send(doc, definition, "docx", word_bytes(doc, document), "binary")
+
+
+@frappe.whitelist()
+def download_pdf(name: str, document: str) -> None:
+	"""Send one of the official documents of an application as a PDF (the portal's download)."""
+	definition = get_definition(document)
+	doc = frappe.get_doc(DOCTYPE, name)
+	check_print_permission(doc)
+	ensure_document_allowed(doc, document)
+	pdf = frappe.get_print(DOCTYPE, doc.name, definition.print_format, as_pdf=True)
+	_send(doc, definition, "pdf", pdf, "pdf")

@@ -26,5 +26,25 @@ frappe.ready(function () {
 		$note.appendTo($notes);
 	});
 	$(".web-form-head").append(portal.language_switch);
-	$form.before($status, $notes);
+	$form.before($status, $notes, documents_section(portal.documents));
 });
+
+// The documents issued to the applicant, each as a PDF and a Word file.
+function documents_section(section) {
+	if (!section || !section.documents.length) return null;
+	const $section = $('<section class="qhls-documents"></section>');
+	$("<h5></h5>").text(section.heading).appendTo($section);
+	const $list = $('<ul class="list-unstyled"></ul>').appendTo($section);
+	section.documents.forEach((document) => {
+		const $item = $("<li></li>").appendTo($list);
+		$("<span></span>").text(document.title).appendTo($item);
+		[
+			[document.pdf, section.pdf_label],
+			[document.word, section.word_label],
+		].forEach(([url, label]) => {
+			$item.append(" ");
+			$('<a class="btn btn-xs btn-default"></a>').attr("href", url).text(label).appendTo($item);
+		});
+	});
+	return $section;
+}

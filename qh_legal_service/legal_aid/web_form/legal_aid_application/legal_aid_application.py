@@ -1,11 +1,17 @@
-"""The citizens' legal aid web form: the language switch, the decision, and only their own records."""
+"""The citizens' legal aid web form: the language switch, the decision, the documents issued to the
+applicant, and only their own records."""
+
+from urllib.parse import urlencode
 
 import frappe
 from frappe import _
 from frappe.utils import format_datetime, formatdate
 from markupsafe import escape
 
+from qh_legal_service.legal_aid.documents import DOCTYPE, allowed_documents, document_title
 from qh_legal_service.legal_aid.portal import LANGUAGE_LINKS
+
+DOWNLOAD_METHOD = "/api/method/qh_legal_service.legal_aid.documents.download_{0}?{1}"
 
 
 def get_context(context):
@@ -24,6 +30,7 @@ def get_context(context):
 		"language_switch": switch,
 		"status": status_lines(context.get("reference_doc") or {}),
 		"notes": decision_notes(context.get("reference_doc") or {}),
+		"documents": document_links(context.get("reference_doc") or {}),
 	}
 	# Rendered into the form's script: keep "</" from closing the <script> element.
 	context.qhls_portal_json = frappe.as_json(portal).replace("</", "<\\/")
@@ -69,3 +76,26 @@ def decision_notes(doc) -> list[dict]:
 	if doc.get("decision_reasons") and doc.get("workflow_state") in ("Refused", "Objection Filed"):
 		notes.append({"title": _("Reasons for Refusal"), "text": doc.decision_reasons})
 	return notes
+
+
+def document_links(doc) -> dict | None:
+	"""The documents issued to the applicant that the application's state allows now, as PDF and Word."""
+	if not doc.get("name"):
+		return None
+	record = frappe.get_doc(DOCTYPE, doc.get("name"))
+	documents = []
+	for key in allowed_documents(record):
+		query = urlencode({"name": record.name, "document": key})
+		documents.append(
+			{
+				"title": document_title(record, key),
+				"pdf": DOWNLOAD_METHOD.format("pdf", query),
+				"word": DOWNLOAD_METHOD.format("word", query),
+			}
+		)
+	return {
+		"heading": _("Your Documents"),
+		"pdf_label": _("Download PDF"),
+		"word_label": _("Download Word"),
+		"documents": documents,
+	}

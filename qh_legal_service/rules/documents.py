@@ -1,0 +1,95 @@
+"""Which official documents a case may produce now: documents by declaration, for any service.
+
+Pure: plain values in and out. A service declares its documents as `DocumentRule`s keyed by document
+(see `rules.legal_aid_documents`). A document is issued when its case enters a state that issues it,
+stands until a later step sets it aside (a decision ordered corrected), may be limited to the states
+in which it still applies, and prints only when the fields it needs are filled in. The states a case
+has been through come from its recorded state changes (`state_path`), so that a state reached by
+several roads (an archived file, say) is read by the road the case actually took.
+"""
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+NOT_ISSUED = "not issued"
+SET_ASIDE = "set aside"
+NOT_IN_STATE = "not in this state"
+INCOMPLETE = "incomplete"
+NOT_FOR_APPLICANT = "not for the applicant"
+
+
+@dataclass(frozen=True)
+class DocumentRule:
+	"""When one official document may be produced.
+
+	`issued_in`: entering one of these states issues the document (a case's first state counts).
+	`valid_in`: the states it may still be produced in once issued; empty means every later state.
+	`set_aside_by`: steps (from state, to state) after its issue that revoke it.
+	`required`: the fields it prints, which must be filled in.
+	`to_applicant`: it is addressed to the applicant, who may download it from the portal.
+	"""
+
+	issued_in: frozenset[str]
+	required: tuple[str, ...] = ()
+	valid_in: frozenset[str] = frozenset()
+	set_aside_by: frozenset[tuple[str, str]] = frozenset()
+	to_applicant: bool = True
+
+
+@dataclass(frozen=True)
+class Refusal:
+	"""Why a document cannot be produced now: one of the reasons above, with what it hinges on."""
+
+	reason: str
+	state: str
+	missing: tuple[str, ...] = ()
+	set_aside_by: tuple[str, str] | None = None
+
+
+def state_path(changes: Iterable[tuple[str | None, str | None]], current: str) -> tuple[str, ...]:
+	"""The states a case has been in, oldest first, from its recorded changes (old, new) and its state now.
+
+	A case with no recorded change has only its current state. A change made without a record (a
+	direct database update) still shows: the next recorded change starts from where it led, and the
+	path always ends at the state the case is in.
+	"""
+	path: list[str] = []
+	for old, new in changes:
+		for state in (old, new):
+			if state and (not path or path[-1] != state):
+				path.append(state)
+	if not path or path[-1] != current:
+		path.append(current)
+	return tuple(path)
+
+
+def refusal(
+	rule: DocumentRule, path: Sequence[str], values: Mapping, for_applicant: bool = False
+) -> Refusal | None:
+	"""Why the document may not be produced for a case that went through `path` (its state now last).
+
+	None when it may. `for_applicant` asks for the applicant themselves, who gets only documents
+	addressed to them.
+	"""
+	state = path[-1]
+	if for_applicant and not rule.to_applicant:
+		return Refusal(NOT_FOR_APPLICANT, state)
+	issued = [index for index, entered in enumerate(path) if entered in rule.issued_in]
+	if not issued:
+		return Refusal(NOT_ISSUED, state)
+	for step in pairwise(path[issued[-1] :]):
+		if step in rule.set_aside_by:
+			return Refusal(SET_ASIDE, state, set_aside_by=step)
+	if rule.valid_in and state not in rule.valid_in:
+		return Refusal(NOT_IN_STATE, state)
+	if missing := tuple(field for field in rule.required if not values.get(field)):
+		return Refusal(INCOMPLETE, state, missing=missing)
+	return None
+
+
+def allowed_documents(
+	rules: Mapping[str, DocumentRule], path: Sequence[str], values: Mapping, for_applicant: bool = False
+) -> list[str]:
+	"""The documents, in declared order, that a case with this path and these values may produce now."""
+	return [key for key, rule in rules.items() if refusal(rule, path, values, for_applicant) is None]

@@ -1,0 +1,52 @@
+"""The six legal aid documents: the step of the workflow that issues each, and what each prints.
+
+Pure: a declaration read by `rules.documents` (法律援助法 Art 43, 44, 48, 49).
+
+- The receipt is issued on receipt and stands in every later state.
+- The materials notice (一次性告知, Art 43) applies only while the materials are awaited.
+- The approval and refusal decisions are issued when the centre decides (Art 43), and stand as the case
+  goes on: an approved case assigned, closed, terminated or archived still has its approval; a refused
+  case under objection or archived still has its refusal. A notified defence (Art 36) is assigned
+  without a decision, and urgent aid (Art 44) is given before one: neither has an approval decision.
+- The assignment letter is issued on assignment, the termination decision on termination (Art 48).
+- When the justice bureau orders a decision corrected (Art 49) the case goes back to review: the
+  decision objected to, and what followed from it, no longer stand; the re-review issues new ones.
+"""
+
+from qh_legal_service.rules import legal_aid
+from qh_legal_service.rules.documents import DocumentRule
+
+# The bureau's order to correct sends the case from the objection back to review.
+ORDERED_CORRECTED = frozenset({(legal_aid.OBJECTION_FILED, legal_aid.UNDER_REVIEW)})
+
+DOCUMENTS: dict[str, DocumentRule] = {
+	"receipt": DocumentRule(
+		issued_in=frozenset(legal_aid.STATES),
+		required=("applicant_name", "received_on"),
+	),
+	"materials_notice": DocumentRule(
+		issued_in=frozenset({legal_aid.MATERIALS_REQUESTED}),
+		valid_in=frozenset({legal_aid.MATERIALS_REQUESTED}),
+		required=("materials_notice", "materials_due"),
+	),
+	"approval": DocumentRule(
+		issued_in=frozenset({legal_aid.APPROVED}),
+		set_aside_by=ORDERED_CORRECTED,
+		required=("decided_on",),
+	),
+	"refusal": DocumentRule(
+		issued_in=frozenset({legal_aid.REFUSED}),
+		set_aside_by=ORDERED_CORRECTED,
+		required=("decided_on", "decision_reasons"),
+	),
+	"assignment": DocumentRule(
+		issued_in=frozenset({legal_aid.ASSIGNED}),
+		set_aside_by=ORDERED_CORRECTED,
+		required=("assigned_worker", "assigned_institution", "assigned_on"),
+	),
+	"termination": DocumentRule(
+		issued_in=frozenset({legal_aid.TERMINATED}),
+		set_aside_by=ORDERED_CORRECTED,
+		required=("termination_reason", "terminated_on"),
+	),
+}
