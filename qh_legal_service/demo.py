@@ -139,6 +139,7 @@ def make_demo(scale: str = "small", seed: int = 2026) -> list[DemoUser]:
 		make_institutions(by_tier)
 		make_service_points(by_tier, rng)
 		make_workers(by_tier, rng)
+	attach_workers_to_institutions()
 	make_hardship_thresholds()
 	for user in DEMO_USERS:
 		create_staff_user(
@@ -149,6 +150,49 @@ def make_demo(scale: str = "small", seed: int = 2026) -> list[DemoUser]:
 	if not frappe.db.count("Legal Aid Application"):
 		make_legal_aid_applications(rng)
 	return [*DEMO_USERS, DemoUser(CITIZEN_EMAIL, "卓玛 (portal)", "", "Legal Service Citizen", "bo")]
+
+
+# The institution a demo worker of each kind practises at, found in the worker's own division.
+WORKER_INSTITUTIONS = {
+	"Lawyer": "Law Firm",
+	"Mediator": "People's Mediation Committee",
+	"Notary": "Notary Office",
+	"Village Legal Adviser": "Judicial Office",
+}
+
+
+def attach_workers_to_institutions() -> None:
+	"""Give each demo worker the institution they practise at (idempotent).
+
+	An application fetches `assigned_institution` from its worker, and the assignment letter names it:
+	demo workers made without an institution left it empty, so their cases are filled in here too.
+	"""
+	institutions = {
+		(row.institution_type, row.division): row.name
+		for row in frappe.get_all(
+			"Legal Service Institution",
+			filters={"institution_type": ["in", list(WORKER_INSTITUTIONS.values())]},
+			fields=["name", "institution_type", "division"],
+			order_by="creation desc",
+		)
+	}
+	for worker in frappe.get_all(
+		"Legal Service Worker",
+		filters={"institution": ["is", "not set"], "worker_type": ["in", list(WORKER_INSTITUTIONS)]},
+		fields=["name", "worker_type", "division"],
+	):
+		if institution := institutions.get((WORKER_INSTITUTIONS[worker.worker_type], worker.division)):
+			frappe.db.set_value("Legal Service Worker", worker.name, "institution", institution)
+	for application in frappe.get_all(
+		"Legal Aid Application",
+		filters={"assigned_worker": ["is", "set"], "assigned_institution": ["is", "not set"]},
+		fields=["name", "assigned_worker"],
+	):
+		institution = frappe.db.get_value("Legal Service Worker", application.assigned_worker, "institution")
+		if institution:
+			frappe.db.set_value(
+				"Legal Aid Application", application.name, "assigned_institution", institution
+			)
 
 
 def make_hardship_thresholds() -> None:
