@@ -5,6 +5,7 @@ import frappe
 
 from qh_legal_service.rules.eligibility import (
 	ABUSE_VICTIM_CLAIM,
+	ART_32_CLAIM_MATTER,
 	GOOD_SAMARITAN_CLAIM,
 	HERO_MARTYR_CLAIM,
 	RETRIAL_COMPENSATION_CLAIM,
@@ -39,10 +40,16 @@ def art32_claims_from_check_boxes():
 		fields=["name", "matter_type", *old],
 	)
 	for row in rows:
-		claim = next((OLD_ART_32_FIELDS[field] for field in old if row.get(field)), None)
 		# A claim the matter type contradicts is left for the reviewer rather than guessed.
-		if claim and not art32_claim_problem(claim, row.matter_type):
-			frappe.db.set_value(DOCTYPE, row.name, "art32_claim", claim, update_modified=False)
+		fitting = [
+			OLD_ART_32_FIELDS[field]
+			for field in old
+			if row.get(field) and not art32_claim_problem(OLD_ART_32_FIELDS[field], row.matter_type)
+		]
+		# A claim that can only be this matter type (retrial compensation) names it best.
+		fitting.sort(key=lambda claim: ART_32_CLAIM_MATTER.get(claim) != row.matter_type)
+		if fitting:
+			frappe.db.set_value(DOCTYPE, row.name, "art32_claim", fitting[0], update_modified=False)
 
 
 def materials_requests_from_latest():
