@@ -72,8 +72,8 @@ LEGAL_AID_STORIES = (
 	(
 		"卓玛",
 		"630102002009",
-		"Labour Relations or Unpaid Pay",
-		{"abuse_victim": 1},
+		"Maintenance (Support, Child Support, Alimony)",
+		{"art32_claim": "A Victim of Abuse, Abandonment or Domestic Violence Claiming Their Rights"},
 		("Start Review", "Approve"),
 	),
 	(
