@@ -32,12 +32,12 @@ frappe.ready(function () {
 // The documents issued to the applicant, each as a PDF and a Word file.
 function documents_section(section) {
 	if (!section || !section.documents.length) return null;
-	const $section = $('<section class="qhls-documents"></section>');
+	const $section = $('<section class="qhls-documents mb-4"></section>');
 	$("<h5></h5>").text(section.heading).appendTo($section);
 	const $list = $('<ul class="list-unstyled"></ul>').appendTo($section);
 	section.documents.forEach((document) => {
-		const $item = $("<li></li>").appendTo($list);
-		$("<span></span>").text(document.title).appendTo($item);
+		const $item = $('<li class="mb-2"></li>').appendTo($list);
+		$('<span class="d-block"></span>').text(document.title).appendTo($item);
 		[
 			[document.pdf, section.pdf_label],
 			[document.word, section.word_label],
