@@ -9,8 +9,9 @@ Pure: a declaration read by `rules.documents` (法律援助法 Art 43, 44, 48, 4
   case under objection or archived still has its refusal. A notified defence (Art 36) is assigned
   without a decision, and urgent aid (Art 44) is given before one: neither has an approval decision.
 - The assignment letter is issued on assignment, the termination decision on termination (Art 48).
-- When the justice bureau orders a decision corrected (Art 49) the case goes back to review: the
-  decision objected to, and what followed from it, no longer stand; the re-review issues new ones.
+- When the justice bureau orders a correction (Art 49) the case goes back to review, where the centre
+  decides afresh: the decisions and letters issued before the order no longer stand, and the re-review
+  issues new ones. A refusal or termination under objection stands until the bureau decides.
 """
 
 from qh_legal_service.rules import legal_aid
