@@ -5,6 +5,7 @@ do (`frappe.tests.test_api.make_request`), so what a test wants the request to s
 """
 
 import json
+import re
 
 import frappe
 from frappe.tests.test_api import make_request
@@ -67,3 +68,13 @@ def server_messages(response: TestResponse) -> str:
 		except (TypeError, ValueError):
 			texts.append(raw)
 	return "\n".join(texts) + "\n" + (body.get("exception") or "")
+
+
+def exception_type(response: TestResponse) -> str | None:
+	"""The class name of the exception that refused a request."""
+	return (response.get_json(silent=True) or {}).get("exc_type")
+
+
+def message_fragments(msgid: str, lang: str) -> list[str]:
+	"""The fixed parts of a message as `lang` words it: what a refusal must contain, whatever the values."""
+	return [part for part in re.split(r"\{\d+\}", frappe._(msgid, lang=lang)) if part.strip()]

@@ -9,7 +9,13 @@ from frappe.tests.utils import FrappeTestCase
 
 from qh_legal_service.legal_aid.portal import setup_portal
 from qh_legal_service.rules.uploads import PORTAL_UPLOAD_MAX_BYTES
-from qh_legal_service.tests.http import SiteClient, message, server_messages
+from qh_legal_service.tests.http import (
+	SiteClient,
+	exception_type,
+	message,
+	message_fragments,
+	server_messages,
+)
 from qh_legal_service.tests.test_citizen_fields import applicant_values
 from qh_legal_service.tests.test_portal import make_citizen
 from qh_legal_service.tests.utils import CHENGDONG, CHENGZHONG, make_staff
@@ -25,10 +31,10 @@ PNG = bytes.fromhex(
 )
 
 
-def upload(client: SiteClient, name: str, content: bytes, **fields):
+def upload(client: SiteClient, name: str, content: bytes, lang: str = "zh", **fields):
 	"""Upload a file as the upload dialog does, asking for a public file unless told otherwise."""
 	data = {"is_private": "0", "file": (BytesIO(content), name), **fields}
-	return client.post("/api/method/upload_file", data=data, content_type="multipart/form-data")
+	return client.post(f"/api/method/upload_file?_lang={lang}", data=data, content_type="multipart/form-data")
 
 
 class TestApplicationFiles(FrappeTestCase):
@@ -126,11 +132,17 @@ class TestApplicationFiles(FrappeTestCase):
 		self.assertEqual(self.citizen.get(url).status_code, 200)
 
 	def test_a_citizen_uploads_only_pictures_and_pdfs_within_the_limit(self):
-		page = upload(self.citizen, "evil.html", b"<script>alert(1)</script>")
+		page = upload(self.citizen, "evil.html", b"<script>alert(1)</script>", lang="bo")
 		self.assertEqual(page.status_code, 417)
-		large = upload(self.citizen, "big.pdf", b"%PDF-1.4\n" + b"0" * PORTAL_UPLOAD_MAX_BYTES)
+		large = upload(self.citizen, "big.pdf", b"%PDF-1.4\n" + b"0" * PORTAL_UPLOAD_MAX_BYTES, lang="bo")
 		self.assertEqual(large.status_code, 417)
-		self.assertIn("big.pdf is larger than 10 MB", server_messages(large))
+		self.assertEqual(exception_type(large), "UploadNotAllowedError")
+		# Told in Tibetan, the language the citizen chose, with the file's name and the limit.
+		fragments = message_fragments("{0} is larger than {1} MB: please send a smaller photo or scan.", "bo")
+		self.assertRegex(fragments[0], "[\u0f00-\u0fff]", "the message has no Tibetan translation")
+		self.assertIn("big.pdf", server_messages(large))
+		for fragment in fragments:
+			self.assertIn(fragment, server_messages(large))
 		frappe.db.rollback()
 		self.assertFalse(frappe.db.exists("File", {"file_name": ["in", ["evil.html", "big.pdf"]]}))
 

@@ -12,7 +12,13 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, get_datetime, now_datetime
 
 from qh_legal_service.legal_aid.portal import setup_portal
-from qh_legal_service.tests.http import SiteClient, message, server_messages
+from qh_legal_service.tests.http import (
+	SiteClient,
+	exception_type,
+	message,
+	message_fragments,
+	server_messages,
+)
 from qh_legal_service.tests.test_portal import make_citizen
 from qh_legal_service.tests.utils import BEIGUAN_COMMUNITY, CHENGDONG, CHENGZHONG, VALID_ID, make_staff
 
@@ -22,6 +28,11 @@ OTHER_CITIZEN = "allowlist-other@test.qh"
 REVIEWER = "allowlist-reviewer@test.qh"
 BUREAU = "allowlist-bureau@test.qh"
 TWO_YEARS_AGO = "2024-11-20 09:00:00"
+FUTURE_MESSAGE = "The receipt time {0} is in the future."
+LATE_MESSAGE = (
+	"The receipt time {0} is earlier than this record's entry: write down why in {1}"
+	" (for example, a paper application entered later)."
+)
 
 # Everything a citizen sent beyond the applicant's part, and what it must not become.
 STAFF_ONLY_VALUES = {
@@ -198,13 +209,22 @@ class TestWhatEachPersonMaySet(FrappeTestCase):
 		self.assertEqual(response.status_code, 200, response.text[:500])
 		self.assertEqual(self.stored(name).archive_reference, "QH-2026-10")
 
+	def assert_refused(self, response, exc: str, msgid: str):
+		"""Refused with `exc`, and told why in the reviewer's own language (Chinese)."""
+		self.assertEqual(response.status_code, 417)
+		self.assertEqual(exception_type(response), exc)
+		fragments = message_fragments(msgid, "zh")
+		self.assertRegex(fragments[0], "[\u4e00-\u9fff]", "the message has no Chinese translation")
+		for fragment in fragments:
+			self.assertIn(fragment, server_messages(response))
+
 	def test_a_back_dated_receipt_needs_its_reason_and_a_future_one_is_refused(self):
 		late = self.reviewer.post(
 			f"/api/resource/{DOCTYPE}",
 			json=applicant_values(channel="Walk-in at a Service Point", received_on=TWO_YEARS_AGO),
 		)
 		self.assertEqual(late.status_code, 417)
-		self.assertIn("earlier than this record's entry", server_messages(late))
+		self.assert_refused(late, "ReceiptTimeError", LATE_MESSAGE)
 
 		future = self.reviewer.post(
 			f"/api/resource/{DOCTYPE}",
@@ -215,7 +235,7 @@ class TestWhatEachPersonMaySet(FrappeTestCase):
 			),
 		)
 		self.assertEqual(future.status_code, 417)
-		self.assertIn("is in the future", server_messages(future))
+		self.assert_refused(future, "ReceiptTimeError", FUTURE_MESSAGE)
 
 		explained = self.reviewer.post(
 			f"/api/resource/{DOCTYPE}",
