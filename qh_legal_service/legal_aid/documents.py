@@ -522,10 +522,7 @@ def issue_date(doc: Document, document: str):
 
 
 def legal_aid_document(doc: Document, document: str) -> dict:
-	"""Everything one document prints, as bilingual blocks (the Jinja method of the print formats).
-
-	Built from the application as saved, and only when its state and data warrant the document.
-	"""
+	"""Everything one document prints, as bilingual blocks, from the saved record when it warrants it."""
 	definition = get_definition(document)
 	record = stored_record(doc)
 	ensure_document_allowed(record, document)
@@ -601,7 +598,9 @@ def document_refusal(doc: Document, document: str, for_applicant: bool | None = 
 
 def allowed_documents(doc: Document) -> list[str]:
 	"""The declared documents the record may produce now, for the current user."""
-	return [key for key in DECLARED[doc.doctype].rules if document_refusal(doc, key) is None]
+	return declared_documents.allowed_documents(
+		DECLARED[doc.doctype].rules, state_path_of(doc), doc.as_dict(), is_portal_user(frappe.session.user)
+	)
 
 
 def document_title(doc: Document, document: str) -> str:
@@ -647,10 +646,8 @@ def ensure_document_allowed(doc: Document, document: str) -> None:
 
 
 def stored_record(doc: Document) -> Document:
-	"""The record as saved, which its reader may print: a document never prints unsaved or sent values.
-
-	The desk's print preview sends the whole form, and anyone may send any values that way.
-	"""
+	"""The record as saved, which its reader may print: a document never prints unsaved or sent values."""
+	# The desk's print preview sends the whole form, and anyone may send any values that way.
 	if not doc.get("name") or not frappe.db.exists(doc.doctype, doc.name):
 		frappe.throw(
 			_("Official documents are produced only from a saved record."),
@@ -669,11 +666,9 @@ def check_print_permission(doc: Document) -> None:
 
 
 def pdf_body_html(template, args: dict, print_format=None, **kwargs) -> str:
-	"""Frappe's print body (the `pdf_body_html` hook), refusing first a document its record does not warrant.
-
-	Frappe reports any error raised while a print format renders as a "Print Format Error"; refused here,
-	before rendering, the reader gets the reason itself (HTTP 403) on every print path.
-	"""
+	"""Frappe's print body (the `pdf_body_html` hook), refusing first a document its record does not warrant."""
+	# Frappe reports any error raised while a print format renders as a "Print Format Error"; refused
+	# here, before rendering, the reader gets the reason itself (HTTP 403) on every print path.
 	doc = args.get("doc")
 	if doc is not None and (key := declared_key(doc.doctype, getattr(print_format, "name", None))):
 		ensure_document_allowed(stored_record(doc), key)
@@ -683,7 +678,7 @@ def pdf_body_html(template, args: dict, print_format=None, **kwargs) -> str:
 
 
 def _previous_hook(name: str) -> str:
-	"""The implementation of a hook that this app's overrides: the one registered before it."""
+	"""The implementation this app's hook wraps: the one registered before it (Frappe's own by default)."""
 	hooks = frappe.get_hooks(name)
 	own = f"{__name__}.{name}"
 	earlier = hooks[: hooks.index(own)] if own in hooks else hooks
@@ -702,8 +697,7 @@ def refuse_unwarranted_print_attachments(doc: Document, method: str | None = Non
 
 @frappe.whitelist()
 def official_documents(doctype: str, name: str) -> list[dict] | None:
-	"""The record's declared documents, each with its name in the reader's language and whether it
-	may be produced now (for the desk's print view and Word menu); None for a doctype with none."""
+	"""The record's declared documents, named in the reader's language, and whether each is allowed now."""
 	if doctype not in DECLARED:
 		return None
 	doc = frappe.get_doc(doctype, name)

@@ -21,19 +21,17 @@ NOT_FOR_APPLICANT = "not for the applicant"
 
 @dataclass(frozen=True)
 class DocumentRule:
-	"""When one official document may be produced.
+	"""When one official document may be produced."""
 
-	`issued_in`: entering one of these states issues the document (a case's first state counts).
-	`valid_in`: the states it may still be produced in once issued; empty means every later state.
-	`set_aside_by`: steps (from state, to state) after its issue that revoke it.
-	`required`: the fields it prints, which must be filled in.
-	`to_applicant`: it is addressed to the applicant, who may download it from the portal.
-	"""
-
+	# Entering one of these states issues the document (a case's first state counts as entered).
 	issued_in: frozenset[str]
+	# The fields it prints, which must be filled in.
 	required: tuple[str, ...] = ()
+	# The states it may still be produced in once issued; empty means every later state.
 	valid_in: frozenset[str] = frozenset()
+	# Steps (from state, to state) after its issue that revoke it.
 	set_aside_by: frozenset[tuple[str, str]] = frozenset()
+	# Addressed to the applicant, who may download it from the portal.
 	to_applicant: bool = True
 
 
@@ -48,12 +46,10 @@ class Refusal:
 
 
 def state_path(changes: Iterable[tuple[str | None, str | None]], current: str) -> tuple[str, ...]:
-	"""The states a case has been in, oldest first, from its recorded changes (old, new) and its state now.
-
-	A case with no recorded change has only its current state. A change made without a record (a
-	direct database update) still shows: the next recorded change starts from where it led, and the
-	path always ends at the state the case is in.
-	"""
+	"""The states a case has been in, oldest first, from its recorded changes (old, new) and its state now."""
+	# A case with no recorded change has only its current state. A change made without a record (a
+	# direct database update) still shows: the next recorded change starts from where it led, and the
+	# path always ends at the state the case is in.
 	path: list[str] = []
 	for old, new in changes:
 		for state in (old, new):
@@ -67,11 +63,8 @@ def state_path(changes: Iterable[tuple[str | None, str | None]], current: str) -
 def refusal(
 	rule: DocumentRule, path: Sequence[str], values: Mapping, for_applicant: bool = False
 ) -> Refusal | None:
-	"""Why the document may not be produced for a case that went through `path` (its state now last).
-
-	None when it may. `for_applicant` asks for the applicant themselves, who gets only documents
-	addressed to them.
-	"""
+	"""Why the document may not be produced for a case that went through `path` (None when it may)."""
+	# The path ends at the state the case is in now; the applicant gets only documents addressed to them.
 	state = path[-1]
 	if for_applicant and not rule.to_applicant:
 		return Refusal(NOT_FOR_APPLICANT, state)
