@@ -17,6 +17,7 @@ from io import BytesIO
 import frappe
 from docx import Document as WordDocument
 from frappe.tests.utils import FrappeTestCase
+from frappe.translate import get_user_lang
 from frappe.utils import add_days, nowdate
 
 from qh_legal_service.legal_aid.documents import (
@@ -24,9 +25,17 @@ from qh_legal_service.legal_aid.documents import (
 	DocumentNotAvailableError,
 	allowed_documents,
 	build_word,
+	document_refusal,
 )
 from qh_legal_service.legal_aid.portal import setup_portal
-from qh_legal_service.tests.http import SiteClient, message, server_messages
+from qh_legal_service.rules import documents as declared
+from qh_legal_service.tests.http import (
+	SiteClient,
+	exception_type,
+	message,
+	message_fragments,
+	server_messages,
+)
 from qh_legal_service.tests.test_portal import make_citizen
 from qh_legal_service.tests.utils import (
 	BEIGUAN_COMMUNITY,
@@ -79,6 +88,7 @@ BUREAU_ACTIONS = {"Record Objection", "Order Correction", "Uphold Refusal", "Uph
 CASES = {
 	"received": ([], {"receipt"}),
 	"materials": ([("Request Materials", MATERIALS)], {"receipt", "materials_notice"}),
+	"materials_supplied": ([("Request Materials", MATERIALS), ("Materials Supplied", {})], {"receipt"}),
 	"approved": ([("Start Review", {}), ("Approve", {})], {"receipt", "approval"}),
 	"refused": ([("Start Review", {}), ("Refuse", REASONS)], {"receipt", "refusal"}),
 	"assigned": (
@@ -115,16 +125,26 @@ CASES = {
 }
 
 
-# One state in which each document is refused (the receipt stands in every state), including what the
-# issue found: a refusal and a termination for an approved case, an assignment letter for one received.
+# Why a document is refused, as the reader is told (the source strings of legal_aid/documents.py).
+MESSAGES = {
+	declared.NOT_ISSUED: "{0} has not been issued for {1}: it is issued when a case becomes {2}, and this one is {3}.",
+	declared.SET_ASIDE: "{0} of {1} no longer stands: it was set aside when the case went from {2} to {3}.",
+	declared.NOT_IN_STATE: "{0} can be produced only while a case is {1}; {2} is {3}.",
+	declared.INCOMPLETE: "{0} of {1} cannot be produced until these are filled in: {2}.",
+}
+
+# A state in which each document is refused (the receipt stands in every state), and why, including
+# what the issue found: a refusal and a termination for an approved case, an assignment letter for one
+# only received.
 REFUSED_SAMPLE = (
-	("approved", "materials_notice"),
-	("urgent_ended", "approval"),
-	("approved", "refusal"),
-	("corrected", "refusal"),
-	("received", "assignment"),
-	("no_institution", "assignment"),
-	("approved", "termination"),
+	("approved", "materials_notice", declared.NOT_ISSUED),
+	("materials_supplied", "materials_notice", declared.NOT_IN_STATE),
+	("urgent_ended", "approval", declared.NOT_ISSUED),
+	("approved", "refusal", declared.NOT_ISSUED),
+	("corrected", "refusal", declared.SET_ASIDE),
+	("received", "assignment", declared.NOT_ISSUED),
+	("no_institution", "assignment", declared.INCOMPLETE),
+	("approved", "termination", declared.NOT_ISSUED),
 )
 
 
@@ -243,12 +263,18 @@ class TestLegalAidDocuments(FrappeTestCase):
 	def refused(self, case: str) -> list[str]:
 		return [key for key in DOCUMENTS if key not in CASES[case][1]]
 
-	def assertRefused(self, response, name: str, key: str, html: bool = False):
-		"""A 403 naming the document and the application, with no part of the document rendered."""
+	def assertRefused(self, response, name: str, key: str, reason: str, user: str, html: bool = False):
+		"""A 403 naming the document, the application and why, in the person's language, with no part
+		of the document rendered."""
 		self.assertEqual(response.status_code, 403, brief(response))
+		if not html:
+			self.assertEqual(exception_type(response), "DocumentNotAvailableError")
 		text = response.text if html else server_messages(response)
-		self.assertIn(frappe._(DOCUMENTS[key].print_format, lang="zh"), text)
+		lang = get_user_lang(user)
+		self.assertIn(frappe._(DOCUMENTS[key].print_format, lang=lang), text)
 		self.assertIn(name, text)
+		for fragment in message_fragments(MESSAGES[reason], lang):
+			self.assertIn(fragment, text)
 		self.assertNotIn("Error in print format", response.text)
 		self.assertNotIn('class="qhla-doc"', response.text)
 
@@ -294,12 +320,13 @@ class TestLegalAidDocuments(FrappeTestCase):
 			name = self.cases[case]
 			for key in self.refused(case):
 				with self.subTest(case=case, document=key):
+					reason = document_refusal(frappe.get_doc(DOCTYPE, name), key, for_applicant=False).reason
 					response = self.reviewer.get(PDF_METHOD, query_string=print_query(name, key))
-					self.assertRefused(response, name, key)
+					self.assertRefused(response, name, key, reason, REVIEWER)
 
 	def test_each_document_refused_on_every_path_to_staff_and_citizen(self):
 		for client in (self.reviewer, self.citizen):
-			for case, key in REFUSED_SAMPLE:
+			for case, key, reason in REFUSED_SAMPLE:
 				name = self.cases[case]
 				for path, query in (
 					(PRINTVIEW, print_query(name, key)),
@@ -309,7 +336,7 @@ class TestLegalAidDocuments(FrappeTestCase):
 				):
 					with self.subTest(user=client.user, case=case, document=key, path=path):
 						response = client.get(path, query_string=query)
-						self.assertRefused(response, name, key, html=path == PRINTVIEW)
+						self.assertRefused(response, name, key, reason, client.user, html=path == PRINTVIEW)
 
 	def test_printview_prints_the_documents_the_state_warrants(self):
 		for client in (self.reviewer, self.citizen):
@@ -339,7 +366,7 @@ class TestLegalAidDocuments(FrappeTestCase):
 				PRINTVIEW,
 				query_string={"doctype": DOCTYPE, "name": name, "format": DOCUMENTS[key].print_format},
 			)
-			self.assertRefused(response, name, key, html=True)
+			self.assertRefused(response, name, key, declared.NOT_ISSUED, REVIEWER, html=True)
 			self.assertNotIn("理由如下", response.text)
 			self.assertNotIn("现因", response.text)
 
@@ -372,7 +399,7 @@ class TestLegalAidDocuments(FrappeTestCase):
 				PREVIEW_METHOD,
 				data={"doc": json.dumps(sent, default=str), "print_format": "Legal Aid Refusal"},
 			)
-			self.assertRefused(response, name, "refusal")
+			self.assertRefused(response, name, "refusal", declared.NOT_ISSUED, REVIEWER)
 		response = self.reviewer.post(
 			PREVIEW_METHOD,
 			data={"doc": json.dumps(forged, default=str), "print_format": "Legal Aid Approval"},
@@ -415,7 +442,7 @@ class TestLegalAidDocuments(FrappeTestCase):
 	def test_assignment_letter_without_institution_says_what_is_missing(self):
 		name = self.cases["no_institution"]
 		response = self.reviewer.get(WORD_METHOD, query_string={"name": name, "document": "assignment"})
-		self.assertRefused(response, name, "assignment")
+		self.assertRefused(response, name, "assignment", declared.INCOMPLETE, REVIEWER)
 		label = frappe.get_meta(DOCTYPE).get_label("assigned_institution")
 		self.assertIn(frappe._(label, lang="zh"), server_messages(response))
 
@@ -500,7 +527,7 @@ class TestLegalAidDocuments(FrappeTestCase):
 			)
 
 		refused = send("Legal Aid Refusal")
-		self.assertRefused(refused, name, "refusal")
+		self.assertRefused(refused, name, "refusal", declared.NOT_ISSUED, REVIEWER)
 		frappe.db.rollback()
 		self.assertFalse(frappe.db.exists("Communication", {"reference_name": name}))
 		sent = send("Legal Aid Approval")
