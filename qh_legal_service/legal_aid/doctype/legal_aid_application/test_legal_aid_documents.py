@@ -21,7 +21,10 @@ from frappe.translate import get_user_lang
 from frappe.utils import add_days, nowdate
 
 from qh_legal_service.legal_aid.documents import (
+	AID_FORMS,
 	DOCUMENTS,
+	MATTER_TYPES,
+	TERMINATION_REASONS,
 	DocumentNotAvailableError,
 	allowed_documents,
 	build_word,
@@ -567,3 +570,17 @@ class TestLegalAidDocuments(FrappeTestCase):
 		)
 		self.assertEqual(response.status_code, 417)
 		self.assertIn("no_such", server_messages(response))
+
+	def test_every_select_value_a_document_prints_has_both_languages(self):
+		meta = frappe.get_meta(DOCTYPE)
+		for fieldname, wording in (
+			("matter_type", MATTER_TYPES),
+			("aid_requested", AID_FORMS),
+			("termination_reason", TERMINATION_REASONS),
+		):
+			with self.subTest(field=fieldname):
+				options = [option for option in meta.get_options(fieldname).split("\n") if option]
+				self.assertEqual(sorted(options), sorted(wording))
+				for bo, zh in wording.values():
+					self.assertRegex(bo, TIBETAN)
+					self.assertRegex(zh, CHINESE)
