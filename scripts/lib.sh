@@ -257,4 +257,8 @@ ensure_browser_tools() {
 	fi
 	"$bench_dir/env/bin/python" -c "import playwright, pytest" 2>/dev/null \
 		|| "$bench_dir/env/bin/pip" install -q playwright pytest
+	# `bench run-tests --junit-xml-output` needs Frappe's dev dependency unittest-xml-reporting, which
+	# `bench init` does not install.
+	"$bench_dir/env/bin/python" -c "import xmlrunner" 2>/dev/null \
+		|| "$bench_dir/env/bin/pip" install -q unittest-xml-reporting
 }
