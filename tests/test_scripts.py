@@ -174,6 +174,20 @@ def test_site_state_before_any_database_is_asked(tmp_path):
 	)
 
 
+def test_site_state_fails_rather_than_call_a_site_half_made_when_mariadb_does_not_answer(tmp_path):
+	bench = make_bench(tmp_path)
+	(bench / "sites/devup.localhost").mkdir()
+	(bench / "sites/devup.localhost/site_config.json").write_text('{"db_name": "_0123456789abcdef"}')
+	tools = tmp_path / "tools"
+	tools.mkdir()
+	(tools / "mariadb").write_text("#!/bin/sh\necho 'Can't connect to server' >&2\nexit 1\n")
+	(tools / "mariadb").chmod(0o755)
+	result = bash("site_state devup.localhost", bench, PATH=f"{tools}:{os.environ['PATH']}")
+	assert result.returncode == 1
+	assert result.stdout == ""
+	assert "MariaDB does not answer" in result.stderr
+
+
 def test_site_db_names_lists_the_configured_and_the_default_database_once_each(tmp_path):
 	bench = make_bench(tmp_path)
 	default = bash("default_db_name devup.localhost", bench).stdout
