@@ -24,7 +24,10 @@ web_include_css = "/assets/qh_legal_service/css/qh_legal_service.css"
 web_include_js = "/assets/qh_legal_service/js/portal_currency.js"
 
 # Web form pages also send the browser the translations of Frappe's upload dialog and controls.
-update_website_context = ["qh_legal_service.frappe_strings.add_portal_messages"]
+update_website_context = [
+	"qh_legal_service.frappe_strings.add_portal_messages",
+	"qh_legal_service.legal_aid.web_form.legal_aid_application.legal_aid_application.add_list_translations",
+]
 
 # The Word downloads of the legal aid documents, beside the form's own script.
 doctype_js = {"Legal Aid Application": "public/js/legal_aid_documents.js"}

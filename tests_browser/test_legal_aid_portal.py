@@ -106,7 +106,8 @@ def test_citizen_applies_in_tibetan_on_a_phone(phone):
 	screenshot(page, "portal-list-bo-phone")
 
 	row.click()
-	page.wait_for_selector('.web-form [data-fieldname="workflow_state"]')
-	assert "བཞེས་ཟིན།" in page.locator('.web-form [data-fieldname="workflow_state"]').inner_text()
+	# The record shows where the case stands above the form, in Tibetan.
+	page.wait_for_selector(".qhls-case-status")
+	assert "བཞེས་ཟིན།" in page.locator(".qhls-case-status").inner_text()
 	assert page.locator(".qhls-language-switch").is_visible()
 	screenshot(page, "portal-view-bo-phone")

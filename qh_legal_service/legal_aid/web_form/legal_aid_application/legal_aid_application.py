@@ -1,6 +1,7 @@
 """The citizens' legal aid web form: the language switch, the decision, the documents issued to the
 applicant, and only their own records."""
 
+import json
 from urllib.parse import urlencode
 
 import frappe
@@ -10,6 +11,7 @@ from markupsafe import escape
 
 from qh_legal_service.legal_aid.documents import DOCTYPE, allowed_documents, document_title
 from qh_legal_service.legal_aid.portal import LANGUAGE_LINKS
+from qh_legal_service.rules import legal_aid
 
 DOWNLOAD_METHOD = "/api/method/qh_legal_service.legal_aid.documents.download_{0}?{1}"
 
@@ -40,6 +42,21 @@ def get_list_context(context):
 	"""The list of applications shows the citizen's own, whatever else their roles allow."""
 	context.filters = {"owner": frappe.session.user}
 	return context
+
+
+def add_list_translations(context):
+	"""update_website_context: the list shows each application's state and step, which are not fields
+	of the form, so Frappe sends the browser no translation of them; add those.
+
+	A hook, not part of get_context, because Frappe writes the page's translations after get_context.
+	"""
+	web_form = context.get("web_form_doc") or {}
+	if web_form.get("doc_type") != DOCTYPE or not context.get("translated_messages"):
+		return
+	messages = json.loads(context.translated_messages)
+	for value in (*legal_aid.STATES, *legal_aid.STEP_NAMES):
+		messages.setdefault(value, _(value))
+	context.translated_messages = frappe.as_json(messages)
 
 
 def language_switch() -> str:
