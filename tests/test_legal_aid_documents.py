@@ -205,3 +205,17 @@ def test_declaration_names_fields_of_the_application():
 	fields = {field["fieldname"] for field in json.loads(path.read_text(encoding="utf-8"))["fields"]}
 	for key, rule in DOCUMENTS.items():
 		assert set(rule.required) <= fields, key
+
+
+def test_the_stored_road_grows_by_one_state_a_change_and_ends_where_the_case_is():
+	from qh_legal_service.rules.documents import record_state, stored_path
+
+	passed = record_state(None, "Received")
+	passed = record_state(passed, "Under Review")
+	passed = record_state(passed, "Under Review")  # a save without a change of state
+	passed = record_state(passed, "Approved")
+	assert passed == "Received\nUnder Review\nApproved"
+	assert stored_path(passed, "Approved") == ("Received", "Under Review", "Approved")
+	# A state changed without the server (a direct database update) still ends the road.
+	assert stored_path(passed, "Assigned") == ("Received", "Under Review", "Approved", "Assigned")
+	assert stored_path(None, "Received") == ("Received",)

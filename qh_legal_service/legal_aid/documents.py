@@ -572,20 +572,10 @@ def declared_key(doctype: str | None, print_format: str | None) -> str | None:
 
 
 def state_path_of(doc: Document) -> tuple[str, ...]:
-	"""The workflow states the record has been in, oldest first, read from its version history."""
+	"""The workflow states the record has been in, oldest first, as the server recorded them."""
 	workflow = get_workflow_name(doc.doctype)
 	field = get_workflow_state_field(workflow) if workflow else "workflow_state"
-	changes = []
-	for data in frappe.get_all(
-		"Version",
-		filters={"ref_doctype": doc.doctype, "docname": doc.name},
-		pluck="data",
-		order_by="creation asc",
-	):
-		for fieldname, old, new in json.loads(data or "{}").get("changed") or ():
-			if fieldname == field:
-				changes.append((old, new))
-	return declared_documents.state_path(changes, doc.get(field))
+	return declared_documents.stored_path(doc.get("states_passed"), doc.get(field))
 
 
 def document_refusal(doc: Document, document: str, for_applicant: bool | None = None) -> Refusal | None:

@@ -5,7 +5,9 @@ Pure: plain values in and out. A service declares its documents as `DocumentRule
 stands until a later step sets it aside (a decision ordered corrected), may be limited to the states
 in which it still applies, and prints only when the fields it needs are filled in. The states a case
 has been through come from its recorded state changes (`state_path`), so that a state reached by
-several roads (an archived file, say) is read by the road the case actually took.
+several roads (an archived file, say) is read by the road the case actually took. The record keeps
+that road itself, one state a line, appended by the server whenever its state changes
+(`record_state`): a fact stored at the transition, whatever path the change took.
 """
 
 from collections.abc import Iterable, Mapping, Sequence
@@ -58,6 +60,19 @@ def state_path(changes: Iterable[tuple[str | None, str | None]], current: str) -
 	if not path or path[-1] != current:
 		path.append(current)
 	return tuple(path)
+
+
+def record_state(passed: str | None, state: str) -> str:
+	"""The stored road (one state a line) after the case enters `state`."""
+	states = [line for line in (passed or "").splitlines() if line]
+	if not states or states[-1] != state:
+		states.append(state)
+	return "\n".join(states)
+
+
+def stored_path(passed: str | None, current: str) -> tuple[str, ...]:
+	"""The states a case has been in, from its stored road, always ending at its state now."""
+	return state_path(((None, line) for line in (passed or "").splitlines() if line), current)
 
 
 def refusal(

@@ -8,6 +8,7 @@ from stdnum.cn import ric
 
 from qh_legal_service.legal_aid.eligibility import assess_application
 from qh_legal_service.rules import legal_aid
+from qh_legal_service.rules.documents import record_state
 from qh_legal_service.rules.eligibility import DETENTION, NOTIFIED, NOTIFIED_DEFENCE, art32_claim_problem
 from qh_legal_service.rules.field_access import receipt_time_problem
 from qh_legal_service.scoping import AreaScopedDocument, add_area_indexes, is_portal_user
@@ -205,6 +206,7 @@ class LegalAidApplication(AreaScopedDocument):
 		previous = self.get_doc_before_save()
 		previous_state = previous.workflow_state if previous else None
 		now = now_datetime()
+		self.states_passed = record_state(self.states_passed, state)
 		if stamp := legal_aid.STAMPED_ON_ENTRY.get(state):
 			self.set(stamp, now)
 		if legal_aid.opens_materials_request(previous_state, state):
