@@ -74,3 +74,46 @@ def screenshot(page, name: str) -> Path:
 	path = SCREENSHOTS / f"{name}.png"
 	page.screenshot(path=str(path), full_page=True)
 	return path
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="module")
+def citizen(request):
+	"""The portal citizen named by the test module's CITIZEN, made on the served site; the user and
+	everything they sent (applications, files) are deleted afterwards."""
+	import frappe
+
+	from qh_legal_service.tests.test_portal import make_citizen
+	from qh_legal_service.tests.utils import TEST_PASSWORD
+
+	email = request.module.CITIZEN
+	frappe.init(site=SITE, sites_path=str(BENCH / "sites"))
+	frappe.connect()
+	try:
+		frappe.set_user("Administrator")
+		make_citizen(email)
+		frappe.db.commit()  # nosemgrep: the served site reads the user from its own connection
+		yield {"user": email, "password": TEST_PASSWORD}
+		frappe.db.rollback()  # see what the served site committed meanwhile
+		for doctype in ("Legal Aid Application", "File"):
+			for name in frappe.get_all(doctype, filters={"owner": email}, pluck="name"):
+				frappe.delete_doc(doctype, name, force=True, ignore_permissions=True)
+		frappe.delete_doc("User", email, force=True, ignore_permissions=True)
+		frappe.db.commit()  # nosemgrep: leave the served site as it was
+	finally:
+		frappe.destroy()
+
+
+@pytest.fixture
+def phone(browser, citizen):
+	"""A phone-sized page signed in as the citizen, with no language chosen yet."""
+	context = browser.new_context(viewport=PHONE, locale="en-US", is_mobile=True, has_touch=True)
+	page = context.new_page()
+	response = page.request.post(
+		f"{BASE_URL}/api/method/login", form={"usr": citizen["user"], "pwd": citizen["password"]}
+	)
+	assert response.ok, response.text()
+	yield page
+	context.close()

@@ -2,48 +2,14 @@
 
 import re
 
-import pytest
-from conftest import BASE_URL, BENCH, SITE, screenshot
+from conftest import BASE_URL, screenshot
 
 TIBETAN = re.compile("[\u0f00-\u0fff]")
-PHONE = {"width": 390, "height": 844}
 CITIZEN = "browser-portal-citizen@test.qh"
 INVALID_ID = "110105194912310021"
 VALID_ID = "11010519491231002X"
 VILLAGE = "630102001001"  # 北关社区居民委员会
 FORM = f"{BASE_URL}/legal-aid-application"
-
-
-@pytest.fixture(scope="module")
-def citizen():
-	"""A portal user with the citizen role and a password, made through Frappe on the served site."""
-	import frappe
-
-	from qh_legal_service.tests.test_portal import make_citizen
-	from qh_legal_service.tests.utils import TEST_PASSWORD
-
-	frappe.init(site=SITE, sites_path=str(BENCH / "sites"))
-	frappe.connect()
-	try:
-		frappe.set_user("Administrator")
-		make_citizen(CITIZEN)
-		frappe.db.commit()  # nosemgrep: the served site reads the user from its own connection
-		yield {"user": CITIZEN, "password": TEST_PASSWORD}
-	finally:
-		frappe.destroy()
-
-
-@pytest.fixture
-def phone(browser, citizen):
-	"""A phone-sized page logged in as the citizen, with no language chosen yet."""
-	context = browser.new_context(viewport=PHONE, locale="en-US", is_mobile=True, has_touch=True)
-	page = context.new_page()
-	response = page.request.post(
-		f"{BASE_URL}/api/method/login", form={"usr": citizen["user"], "pwd": citizen["password"]}
-	)
-	assert response.ok, response.text()
-	yield page
-	context.close()
 
 
 def field(page, fieldname: str):

@@ -3,11 +3,10 @@
 import re
 
 import pytest
-from conftest import BASE_URL, BENCH, SITE, screenshot
+from conftest import BASE_URL, screenshot
 
 TIBETAN = re.compile("[\u0f00-\u0fff]")
 CHINESE = re.compile("[\u4e00-\u9fff]")
-PHONE = {"width": 390, "height": 844}
 CITIZEN = "browser-no-english@test.qh"
 FORM = f"{BASE_URL}/legal-aid-application"
 # Frappe's own words a citizen met in English before the app's catalogues carried them.
@@ -48,39 +47,6 @@ PIXEL = bytes.fromhex(
 
 def english_words(text: str) -> list[str]:
 	return [word for word in ENGLISH if re.search(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", text)]
-
-
-@pytest.fixture(scope="module")
-def citizen():
-	"""A portal user with the citizen role, made on the served site and deleted afterwards."""
-	import frappe
-
-	from qh_legal_service.tests.test_portal import make_citizen
-	from qh_legal_service.tests.utils import TEST_PASSWORD
-
-	frappe.init(site=SITE, sites_path=str(BENCH / "sites"))
-	frappe.connect()
-	try:
-		frappe.set_user("Administrator")
-		make_citizen(CITIZEN)
-		frappe.db.commit()  # nosemgrep: the served site reads the user from its own connection
-		yield {"user": CITIZEN, "password": TEST_PASSWORD}
-		frappe.delete_doc("User", CITIZEN, force=True, ignore_permissions=True)
-		frappe.db.commit()  # nosemgrep: leave the served site as it was
-	finally:
-		frappe.destroy()
-
-
-@pytest.fixture
-def phone(browser, citizen):
-	context = browser.new_context(viewport=PHONE, locale="en-US", is_mobile=True, has_touch=True)
-	page = context.new_page()
-	response = page.request.post(
-		f"{BASE_URL}/api/method/login", form={"usr": citizen["user"], "pwd": citizen["password"]}
-	)
-	assert response.ok, response.text()
-	yield page
-	context.close()
 
 
 def visible_text(page, selector: str) -> str:
