@@ -74,6 +74,14 @@ has_permission = {
 	**{doctype: "qh_legal_service.scoping.area_has_permission" for doctype in _AREA_DOCTYPES},
 }
 
+# Division links search both scripts; a Tibetan reader sees Tibetan names and paths.
+standard_queries = {
+	"Administrative Division": (
+		"qh_legal_service.legal_service_core.doctype.administrative_division.administrative_division"
+		".division_search"
+	)
+}
+
 # Files attached to service records, and every citizen upload, are private (see files.py).
 override_doctype_class = {"File": "qh_legal_service.files.ServiceFile"}
 

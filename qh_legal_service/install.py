@@ -7,7 +7,13 @@ import frappe
 
 from qh_legal_service.legal_aid.portal import remove_portal, setup_portal
 from qh_legal_service.rules.desks import CITIZEN_ROLE, DESKS, STAFF_ROLES
-from qh_legal_service.rules.divisions import DivisionRow, load_division_file, nested_set, path_names
+from qh_legal_service.rules.divisions import (
+	DivisionRow,
+	load_division_file,
+	nested_set,
+	path_names,
+	path_names_bo,
+)
 from qh_legal_service.scoping import DIVISION, clear_area_path_cache
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -26,6 +32,7 @@ def after_install():
 	make_role_profiles()
 	load_divisions()
 	fill_division_full_names()
+	fill_division_full_names_bo()
 	load_deadline_rules()
 	load_service_items()
 	setup_portal()
@@ -38,7 +45,9 @@ FRAPPE_WORKFLOW_RECORDS = {"Approved", "Pending", "Rejected", "Approve", "Reject
 def after_migrate():
 	"""Bring the division tree up to the shipped file after an update of the app."""
 	load_divisions()
+	sync_division_tibetan_names()
 	fill_division_full_names()
+	fill_division_full_names_bo()
 
 
 def before_uninstall():
@@ -192,6 +201,21 @@ def load_divisions(path: str | Path | None = None) -> int:
 	return len(missing)
 
 
+def sync_division_tibetan_names(path: str | Path | None = None) -> int:
+	"""Give existing divisions the Tibetan names the shipped file has for them; return how many changed.
+
+	Names the file lacks are left as they are, so a name entered on the site is not wiped.
+	"""
+	shipped = {row.code: row.name_bo for row in load_division_file(path) if row.name_bo}
+	stored = dict(frappe.get_all(DIVISION, fields=["name", "division_name_bo"], as_list=True))
+	items = [
+		(code, name_bo) for code, name_bo in shipped.items() if code in stored and stored[code] != name_bo
+	]
+	for code, name_bo in items:
+		frappe.db.set_value(DIVISION, code, "division_name_bo", name_bo, update_modified=False)
+	return len(items)
+
+
 def fill_division_full_names(chunk_size: int = 1000) -> int:
 	"""Give every division without one its full name (prefecture down); return how many were set."""
 	table = frappe.qb.DocType(DIVISION)
@@ -211,6 +235,39 @@ def fill_division_full_names(chunk_size: int = 1000) -> int:
 			f"""update `tab{DIVISION}` set full_name = case name {" ".join(["when %s then %s"] * len(chunk))} end
 			where name in ({", ".join(["%s"] * len(chunk))})""",
 			[v for pair in chunk for v in pair] + [code for code, _name in chunk],
+		)
+	return len(items)
+
+
+def fill_division_full_names_bo(chunk_size: int = 1000) -> int:
+	"""Set each division's Tibetan path where it differs from its names now; return how many changed.
+
+	Recomputed for all, since a Tibetan name added to a county changes the path of every village under it.
+	"""
+	table = frappe.qb.DocType(DIVISION)
+	nodes = (
+		frappe.qb.from_(table)
+		.select(
+			table.name,
+			table.division_name,
+			table.division_name_bo,
+			table.tier,
+			table.parent_administrative_division,
+			table.full_name_bo,
+		)
+		.run()
+	)
+	paths = path_names_bo(
+		DivisionRow(code, name, name_bo or "", tier, parent or "", 0)
+		for code, name, name_bo, tier, parent, _path in nodes
+	)
+	items = [(code, paths[code]) for code, *_names, path in nodes if path != paths[code]]
+	for start in range(0, len(items), chunk_size):
+		chunk = items[start : start + chunk_size]
+		frappe.db.sql(
+			f"""update `tab{DIVISION}` set full_name_bo = case name {" ".join(["when %s then %s"] * len(chunk))} end
+			where name in ({", ".join(["%s"] * len(chunk))})""",
+			[v for pair in chunk for v in pair] + [code for code, _path in chunk],
 		)
 	return len(items)
 

@@ -42,5 +42,5 @@ def compute_rule_due(
 		counting=rule.get("counting") or Counting.CIVIL,
 		in_custody=in_custody,
 	)
-	due.explanation.insert(0, f"{rule.rule_code}: {rule.law} {rule.article or ''}".strip())
+	due.lines.insert(0, ("rule", {"code": rule.rule_code, "law": rule.law, "article": rule.article or ""}))
 	return due

@@ -9,11 +9,13 @@ import pytest
 
 from qh_legal_service.rules import working_calendar as wc
 from qh_legal_service.rules.deadlines import (
+	ENGLISH,
 	Counting,
 	DueDate,
 	Pause,
 	Unit,
 	compute_due,
+	english,
 	is_overdue,
 	remaining,
 )
@@ -421,3 +423,134 @@ def test_state_council_notice_entered_in_part_keeps_the_year_unknown(monkeypatch
 		WorkingCalendar(NOTICE_2026_SPRING, strict=True).is_working_day(date(2026, 10, 1))
 	complete = WorkingCalendar(NOTICE_2026_SPRING, complete_years={2026})
 	assert compute_due(start, 5, Unit.WORKING_DAYS, calendar=complete).warnings == []
+
+
+# --- structured explanation lines -------------------------------------------------------------------------
+
+
+def _keys(res):
+	return [key for key, _ in res.lines]
+
+
+def test_lines_of_a_calendar_period_moved_past_national_day():
+	res = compute_due(datetime(2025, 9, 28, 10, 0), 7, Unit.CALENDAR_DAYS)
+	assert _keys(res) == [
+		"start_day",
+		"unit_calendar_days",
+		"last_day_not_working",
+		*["extended_past"] * 4,
+		"last_day_extended",
+		"due_day",
+	]
+	start, unit, moved, first_past, *_ = (values for _, values in res.lines)
+	assert start == {
+		"when": "2025-09-28 10:00:00",
+		"weekday": "Sunday",
+		"counting": "Civil Code",
+		"day": "2025-09-29",
+		"day_weekday": "Monday",
+	}
+	assert unit == {"count": 7, "counting": "Civil Code"}
+	assert moved == {
+		"day": "2025-10-05",
+		"weekday": "Sunday",
+		"count": 7,
+		"reason": {"kind": "holiday", "holiday": "National Day", "notice": False},
+		"counting": "Civil Code",
+	}
+	assert first_past["day"] == "2025-10-05"
+	assert res.lines[-2] == ("last_day_extended", {"day": "2025-10-09", "weekday": "Thursday"})
+	assert res.lines[-1] == ("due_day", {"day": "2025-10-09", "weekday": "Thursday"})
+
+
+def test_lines_of_working_days_name_each_day_not_counted_and_why():
+	res = compute_due(datetime(2025, 1, 20, 10, 0), 15, Unit.WORKING_DAYS)
+	not_counted = [values for key, values in res.lines if key == "not_counted"]
+	assert [values["day"] for values in not_counted] == [d.isoformat() for d, _ in res.skipped]
+	assert not_counted[0] == {
+		"day": "2025-01-25",
+		"weekday": "Saturday",
+		"reason": {"kind": "rest_day", "weekday": "Saturday", "assumed": False, "year": 2025},
+	}
+	assert not_counted[1]["reason"] == {"kind": "holiday", "holiday": "Spring Festival", "notice": False}
+	assert res.lines[1] == ("unit_working_days", {"count": 15})
+
+
+def test_lines_of_a_notice_holiday_and_a_pause():
+	cal = WorkingCalendar(NOTICE_2026_SPRING, complete_years={2026})
+	pause = Pause(
+		datetime(2026, 2, 2, 10, 0), datetime(2026, 2, 3, 15, 0), "waiting for supplementary materials"
+	)
+	res = compute_due(datetime(2026, 2, 12, 9, 0), 5, Unit.WORKING_DAYS, pauses=[pause], calendar=cal)
+	reasons = [values["reason"] for key, values in res.lines if key == "not_counted"]
+	assert {"kind": "holiday", "holiday": "Spring Festival", "notice": True} in reasons
+	assert (
+		"pause_outside",
+		{
+			"start": "2026-02-02 10:00:00",
+			"end": "2026-02-03 15:00:00",
+			"reason": "waiting for supplementary materials",
+		},
+	) in res.lines
+
+
+def test_lines_of_hours_give_the_time_a_pause_took_as_numbers():
+	pauses = [Pause(datetime(2025, 1, 29, 1, 0), datetime(2025, 1, 29, 3, 0), "Force majeure")]
+	res = compute_due(
+		datetime(2025, 1, 28, 22, 30), 24, Unit.HOURS, pauses=pauses, counting=Counting.CRIMINAL
+	)
+	assert res.lines == [
+		("start", {"when": "2025-01-28 22:30:00"}),
+		("start_hour_not_counted", {"when": "2025-01-28 23:00:00"}),
+		("unit_hours", {"count": 24}),
+		(
+			"pause_hours",
+			{
+				"start": "2025-01-29 01:00:00",
+				"end": "2025-01-29 03:00:00",
+				"reason": "Force majeure",
+				"hours": 2,
+				"minutes": 0,
+			},
+		),
+		("due", {"when": "2025-01-30 01:00:00"}),
+	]
+
+
+def test_lines_in_custody_name_the_custody_unit():
+	res = compute_due(
+		datetime(2025, 9, 28, 10, 0), 7, Unit.CALENDAR_DAYS, counting=Counting.CRIMINAL, in_custody=True
+	)
+	assert res.lines[0][1]["counting"] == "Criminal Procedure"
+	assert res.lines[1] == ("unit_calendar_days_custody", {"count": 7})
+	assert res.lines[-1] == ("due_day", {"day": "2025-10-05", "weekday": "Sunday"})
+
+
+def test_an_unknown_year_is_a_structured_warning_line(monkeypatch):
+	monkeypatch.setattr(wc, "PACKAGE_YEARS", PACKAGE_YEARS - {2026})
+	res = compute_due(datetime(2026, 2, 12, 9, 0), 5, Unit.WORKING_DAYS)
+	assert res.lines[-1] == ("warning_unknown_year", {"year": 2026, "partial": False, "notice_years": []})
+	partial = WorkingCalendar(NOTICE_2026_SPRING[:3])
+	res = compute_due(datetime(2026, 2, 12, 9, 0), 5, Unit.WORKING_DAYS, calendar=partial)
+	assert res.lines[-1] == ("warning_unknown_year", {"year": 2026, "partial": True, "notice_years": []})
+	assert res.explanation[-1].startswith(
+		"Warning: The State Council holiday notice for 2026 is entered only"
+	)
+
+
+def test_lines_are_plain_data_and_english_words_each_one():
+	res = compute_due(
+		datetime(2025, 9, 1, 9, 0),
+		7,
+		Unit.CALENDAR_DAYS,
+		pauses=[Pause(datetime(2025, 9, 2, 10, 0), datetime(2025, 9, 3, 15, 0), "waiting")],
+	)
+	assert json.loads(json.dumps(res.lines)) == [list(line) for line in res.lines]
+	assert all(key in ENGLISH for key, _ in res.lines)
+	assert (
+		"Pause 2025-09-02 10:00:00 to 2025-09-03 15:00:00 (waiting): 2 day(s) not counted: 2025-09-02, 2025-09-03."
+		in res.explanation
+	)
+	assert english("due_day", {"day": "2025-09-10", "weekday": "Wednesday"}) == (
+		"Due: 2025-09-10 24:00 (the end of Wednesday; 民法典 Art 203)."
+	)

@@ -7,6 +7,7 @@ from itertools import pairwise
 import pytest
 
 from qh_legal_service.rules.divisions import (
+	BO_REVIEW_STATES,
 	CODE_LENGTH,
 	DEFAULT_DIVISION_FILE,
 	TIERS,
@@ -18,15 +19,15 @@ from qh_legal_service.rules.divisions import (
 	parse_divisions,
 )
 
-HEADER = "division_code,division_name,division_name_bo,tier,parent_code"
+HEADER = "division_code,division_name,division_name_bo,bo_review,tier,parent_code"
 VALID_LINES = [
 	HEADER,
-	"630000,青海省,,Province,",
-	"632800,海西蒙古族藏族自治州,,Prefecture,630000",
-	"630100,西宁市,,Prefecture,630000",
-	"632857,大柴旦行政委员会,,County,632800",
-	"632857100,柴旦镇,,Township,632857",
-	"632857100001,人民路社区居委会,,Village,632857100",
+	"630000,青海省,,,Province,",
+	"632800,海西蒙古族藏族自治州,,,Prefecture,630000",
+	"630100,西宁市,,,Prefecture,630000",
+	"632857,大柴旦行政委员会,,,County,632800",
+	"632857100,柴旦镇,,,Township,632857",
+	"632857100001,人民路社区居委会,,,Village,632857100",
 ]
 
 
@@ -114,8 +115,36 @@ def test_province_and_every_prefecture_have_tibetan(rows):
 		assert tibetan.match(row.name_bo), row
 
 
-def test_tibetan_only_on_upper_tiers(rows):
-	assert all(not row.name_bo for row in rows if row.tier in ("Township", "Village"))
+def test_every_county_level_unit_has_tibetan(rows):
+	tibetan = re.compile(r"^[\u0F00-\u0FFF]+$")
+	counties = [row for row in rows if row.tier == "County"]
+	assert len(counties) == 45
+	for row in counties:
+		assert tibetan.match(row.name_bo), row
+	assert len({row.name_bo for row in counties}) == 45
+
+
+def test_tibetan_townships_only_in_the_six_tibetan_prefectures_and_no_village(rows):
+	townships = [row for row in rows if row.tier == "Township" and row.name_bo]
+	assert townships, "the seats with long-established Tibetan names are listed"
+	assert {row.code[:4] for row in townships} <= {"6322", "6323", "6325", "6326", "6327", "6328"}
+	assert all(re.match(r"^[\u0F00-\u0FFF]+$", row.name_bo) for row in townships)
+	assert all(not row.name_bo for row in rows if row.tier == "Village")
+
+
+def test_every_tibetan_name_carries_a_review_mark(rows):
+	named = [row for row in rows if row.name_bo]
+	assert len(named) == 61
+	assert {row.bo_review for row in named} <= set(BO_REVIEW_STATES)
+	assert all(row.bo_review == "pending" for row in named), "none has been reviewed yet"
+	assert all(row.bo_review == "" for row in rows if not row.name_bo)
+
+
+def test_known_tibetan_names(by_code):
+	assert by_code["632723"].name_bo == "ཁྲི་འདུ་རྫོང་།"
+	assert by_code["632224"].name_bo == "རྐང་ཚ་རྫོང་།"
+	assert by_code["630223"].name_bo == "དགོན་ལུང་ཐུའུ་རིགས་རང་སྐྱོང་རྫོང་།"
+	assert by_code["632701001"].name_bo == "ཁྱེར་དགུ་ཁྲོམ་གཞུང་།"
 
 
 def test_shipped_file_lists_parents_before_children_in_tier_order(rows):
@@ -220,40 +249,60 @@ def replace_line(number: int, text: str) -> list[str]:
 	[
 		pytest.param([], 1, "empty", id="empty-file"),
 		pytest.param(replace_line(1, "code,name,name_bo,tier,parent"), 1, "header", id="bad-header"),
-		pytest.param(replace_line(3, "632800,海西,,Prefecture"), 3, "5 columns", id="too-few-columns"),
-		pytest.param(replace_line(4, "630100,西宁市,,Prefecture,630000,x"), 4, "5 columns", id="too-many"),
-		pytest.param(replace_line(5, "63285,大柴旦,,County,632800"), 5, "6 digits", id="short-code"),
-		pytest.param(replace_line(6, "632857100,柴旦镇,,Township,632857x"), 6, "632857x", id="bad-parent"),
-		pytest.param(replace_line(6, "63285710A,柴旦镇,,Township,632857"), 6, "9 digits", id="non-digit"),
-		pytest.param(replace_line(4, "630100,西宁市,,City,630000"), 4, "unknown tier", id="bad-tier"),
+		pytest.param(replace_line(3, "632800,海西,,,Prefecture"), 3, "6 columns", id="too-few-columns"),
+		pytest.param(replace_line(4, "630100,西宁市,,,Prefecture,630000,x"), 4, "6 columns", id="too-many"),
+		pytest.param(replace_line(5, "63285,大柴旦,,,County,632800"), 5, "6 digits", id="short-code"),
+		pytest.param(replace_line(6, "632857100,柴旦镇,,,Township,632857x"), 6, "632857x", id="bad-parent"),
+		pytest.param(replace_line(6, "63285710A,柴旦镇,,,Township,632857"), 6, "9 digits", id="non-digit"),
+		pytest.param(replace_line(4, "630100,西宁市,,,City,630000"), 4, "unknown tier", id="bad-tier"),
 		pytest.param(
-			replace_line(5, "632857,大柴旦,,County,632899"),
+			replace_line(5, "632857,大柴旦,,,County,632899"),
 			5,
 			"parent 632899 is not defined above",
 			id="unknown-parent",
 		),
 		pytest.param(
-			[*VALID_LINES, "632800,海西,,Prefecture,630000"], 8, "duplicate code 632800", id="duplicate"
+			[*VALID_LINES, "632800,海西,,,Prefecture,630000"], 8, "duplicate code 632800", id="duplicate"
 		),
 		pytest.param(
-			replace_line(6, "632857100,柴旦镇,,Township,632800"), 6, "must be under a County", id="wrong-tier"
+			replace_line(6, "632857100,柴旦镇,,,Township,632800"),
+			6,
+			"must be under a County",
+			id="wrong-tier",
 		),
 		pytest.param(
-			replace_line(5, "632857,大柴旦,,County,630000"), 5, "must be under a Prefecture", id="skip-tier"
+			replace_line(5, "632857,大柴旦,,,County,630000"), 5, "must be under a Prefecture", id="skip-tier"
 		),
 		pytest.param(
-			replace_line(5, "632157,大柴旦,,County,632800"), 5, "does not start with 6328", id="prefix"
+			replace_line(5, "632157,大柴旦,,,County,632800"), 5, "does not start with 6328", id="prefix"
 		),
 		pytest.param(
-			replace_line(2, "630000,青海省,,Province,100000"), 2, "empty parent_code", id="province-parent"
+			replace_line(2, "630000,青海省,,,Province,100000"), 2, "empty parent_code", id="province-parent"
 		),
-		pytest.param(replace_line(2, "620000,甘肃省,,Province,"), 2, "start with 63", id="other-province"),
+		pytest.param(replace_line(2, "620000,甘肃省,,,Province,"), 2, "start with 63", id="other-province"),
 		pytest.param(
-			replace_line(3, "632810,海西,,Prefecture,630000"), 3, "end in 00", id="prefecture-zeros"
+			replace_line(3, "632810,海西,,,Prefecture,630000"), 3, "end in 00", id="prefecture-zeros"
 		),
-		pytest.param(replace_line(4, "630100,,,Prefecture,630000"), 4, "name is empty", id="empty-name"),
-		pytest.param(replace_line(4, "630100,西宁市,,Prefecture,"), 4, "no parent_code", id="missing-parent"),
-		pytest.param([*VALID_LINES, "640000,宁夏,,Province,"], 8, "second Province", id="two-provinces"),
+		pytest.param(replace_line(4, "630100,,,,Prefecture,630000"), 4, "name is empty", id="empty-name"),
+		pytest.param(
+			replace_line(4, "630100,西宁市,,,Prefecture,"), 4, "no parent_code", id="missing-parent"
+		),
+		pytest.param([*VALID_LINES, "640000,宁夏,,,Province,"], 8, "second Province", id="two-provinces"),
+		pytest.param(
+			replace_line(4, "630100,西宁市,ཟི་ལིང་།,,Prefecture,630000"), 4, "bo_review", id="unmarked-tibetan"
+		),
+		pytest.param(
+			replace_line(4, "630100,西宁市,ཟི་ལིང་།,ok,Prefecture,630000"), 4, "pending", id="unknown-mark"
+		),
+		pytest.param(
+			replace_line(4, "630100,西宁市,,pending,Prefecture,630000"),
+			4,
+			"no division_name_bo",
+			id="mark-alone",
+		),
+		pytest.param(
+			replace_line(4, "630100,西宁市,西宁,pending,Prefecture,630000"), 4, "Chinese", id="han-in-tibetan"
+		),
 		pytest.param(
 			[VALID_LINES[0], VALID_LINES[2], VALID_LINES[1]],
 			2,
@@ -272,7 +321,7 @@ def test_malformed_input_names_the_line(lines, line, fragment):
 
 
 def test_blank_lines_are_skipped_but_counted():
-	lines = [VALID_LINES[0], "", VALID_LINES[1], "", "630100,西宁市,,Prefecture,639999"]
+	lines = [VALID_LINES[0], "", VALID_LINES[1], "", "630100,西宁市,,,Prefecture,639999"]
 	with pytest.raises(DivisionDataError, match=r"^line 5: parent 639999 is not defined above$"):
 		parse_divisions(lines)
 
@@ -280,7 +329,7 @@ def test_blank_lines_are_skipped_but_counted():
 def test_load_division_file_reports_line_of_a_broken_copy(tmp_path):
 	broken = tmp_path / "divisions.csv"
 	broken.write_text(
-		"\ufeff" + "\n".join([*VALID_LINES[:3], "632899001,某镇,,Township,632899"]) + "\n", encoding="utf-8"
+		"\ufeff" + "\n".join([*VALID_LINES[:3], "632899001,某镇,,,Township,632899"]) + "\n", encoding="utf-8"
 	)
 	with pytest.raises(DivisionDataError, match=r"^line 4: parent 632899 is not defined above$"):
 		load_division_file(broken)

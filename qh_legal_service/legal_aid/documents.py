@@ -32,6 +32,7 @@ from frappe.www.printview import validate_print_permission
 from markupsafe import Markup, escape
 
 from qh_legal_service.rules import documents as declared_documents
+from qh_legal_service.rules.divisions import tibetan_place_name
 from qh_legal_service.rules.documents import DocumentRule, Refusal
 from qh_legal_service.rules.legal_aid_documents import DOCUMENTS as LEGAL_AID_RULES
 from qh_legal_service.scoping import is_portal_user
@@ -228,7 +229,7 @@ def get_issuer(doc: Document) -> Issuer:
 		if county
 		else None
 	) or ("", "")
-	bo_name = bo_name or zh_name
+	bo_name = tibetan_place_name(bo_name, zh_name)
 	centre = frappe.db.get_value(
 		"Legal Service Institution",
 		{"institution_type": "Legal Aid Centre", "division": county, "disabled": 0},

@@ -51,7 +51,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
-from qh_legal_service.rules.working_calendar import WEEKDAY_NAMES, DayInfo, WorkingCalendar
+from qh_legal_service.rules import working_calendar
+from qh_legal_service.rules.working_calendar import (
+	HOLIDAY_CHINESE,
+	WEEKDAY_NAMES,
+	DayInfo,
+	DayKind,
+	WorkingCalendar,
+	unknown_year_message,
+)
 
 # 24:00 of a day, as the last instant a datetime holds on it (民法典 Art 203).
 END_OF_DAY = dt.time.max
@@ -89,31 +97,145 @@ class Pause:
 		return self.start < hi and self.end > lo and self.end > self.start
 
 
+# One line of an explanation: a key naming what it says and the plain values it says it with (ISO dates,
+# English weekday and holiday names as keys for translation). The engine never words a line for a reader;
+# `english` words it for logs and tests, and the site words it in the reader's language.
+Line = tuple[str, dict]
+
+# The statute quoted for each counting convention, by what it decides.
+CITATIONS = {
+	("start", Counting.CIVIL): "民法典 Art 201: 开始的当日不计入，自下一日开始计算",
+	("start", Counting.CRIMINAL): "刑事诉讼法 Art 105: 期间开始的时和日不算在期间以内",
+	("extension", Counting.CIVIL): "民法典 Art 203",
+	("extension", Counting.CRIMINAL): "刑事诉讼法 Art 105",
+}
+
+
 @dataclass
 class DueDate:
-	"""A computed deadline with its explanation."""
+	"""A computed deadline with its explanation as structured lines."""
 
 	due: dt.datetime
-	explanation: list[str] = field(default_factory=list)
+	lines: list[Line] = field(default_factory=list)
 	skipped: list[tuple[dt.date, str]] = field(default_factory=list)
 	warnings: list[str] = field(default_factory=list)
 	start: dt.datetime | None = None
 	count: int = 0
 	unit: Unit | None = None
 
+	@property
+	def explanation(self) -> list[str]:
+		"""The lines worded in English."""
+		return [english(key, values) for key, values in self.lines]
+
 
 def _fmt(moment: dt.datetime) -> str:
 	return moment.isoformat(sep=" ", timespec="seconds")
 
 
-def _fmt_day(day: dt.date) -> str:
-	return f"{day.isoformat()} ({WEEKDAY_NAMES[day.weekday()]})"
+def _day_values(day: dt.date) -> dict:
+	return {"day": day.isoformat(), "weekday": WEEKDAY_NAMES[day.weekday()]}
 
 
-def _fmt_span(delta: dt.timedelta) -> str:
-	minutes = int(delta.total_seconds() // 60)
-	hours, mins = divmod(minutes, 60)
-	return f"{hours}h{mins:02d}m"
+def _pause_values(pause: Pause) -> dict:
+	return {"start": _fmt(pause.start), "end": _fmt(pause.end), "reason": pause.reason}
+
+
+def _english_name(label: str | None) -> str | None:
+	"""The English key of a package holiday label ("Spring Festival (春节)" -> "Spring Festival")."""
+	for english_name, chinese in HOLIDAY_CHINESE.items():
+		if label == f"{english_name} ({chinese})":
+			return english_name
+	return label
+
+
+def day_reason(info: DayInfo) -> dict:
+	"""Why a day is not a working day, as plain values (see `explain_reason`)."""
+	if info.kind is DayKind.HOLIDAY:
+		return {
+			"kind": "holiday",
+			"holiday": _english_name(info.holiday_name),
+			"notice": info.source == "notice",
+		}
+	return {"kind": "rest_day", "weekday": info.weekday_name, "assumed": info.assumed, "year": info.day.year}
+
+
+def explain_reason(reason: dict) -> str:
+	"""A day reason in English, as `DayInfo.explain` words it."""
+	if reason["kind"] == "paused":
+		return f"Paused: {reason['reason']}"
+	if reason["kind"] == "holiday":
+		name = reason["holiday"]
+		text = f"{name} ({HOLIDAY_CHINESE[name]}) holiday" if name in HOLIDAY_CHINESE else None
+		text = text or (f"{name} holiday" if name else "Statutory holiday")
+		return text + (" (State Council notice)" if reason["notice"] else "")
+	text = reason["weekday"]
+	if reason["assumed"]:
+		text += f" (no holiday data for {reason['year']}; weekday rule assumed)"
+	return text
+
+
+def _span(values: dict) -> str:
+	return f"Pause {values['start']} to {values['end']} ({values['reason']})"
+
+
+def _counting(values: dict, what: str) -> str:
+	return CITATIONS[(what, Counting(values["counting"]))]
+
+
+# English wording of every line key; the site words the same keys through its translations.
+ENGLISH = {
+	"rule": lambda v: f"{v['code']}: {v['law']} {v['article'] or ''}".strip(),
+	"start": lambda v: f"Started {v['when']}.",
+	"start_hour_not_counted": lambda v: (
+		f"The starting hour is not counted ({CITATIONS[('start', Counting.CRIMINAL)]}); "
+		f"counting begins {v['when']}."
+	),
+	"unit_hours": lambda v: (
+		f"Unit: {v['count']} hours (小时), counted through nights, weekends and holidays."
+	),
+	"pause_before_start": lambda v: f"{_span(v)}: no effect.",
+	"pause_after_due": lambda v: f"{_span(v)}: after the due moment, no effect.",
+	"pause_hours": lambda v: f"{_span(v)}: {v['hours']}h{v['minutes']:02d}m not counted.",
+	"due": lambda v: f"Due: {v['when']}.",
+	"start_day": lambda v: (
+		f"Started {v['when']} ({v['weekday']}); the start day is not counted ({_counting(v, 'start')}), "
+		f"counting begins {v['day']} ({v['day_weekday']})."
+	),
+	"unit_calendar_days": lambda v: (
+		f"Unit: {v['count']} calendar days (日); weekends and holidays inside the period are counted, "
+		f"a last day that is not a working day moves to the next working day ({_counting(v, 'extension')})."
+	),
+	"unit_calendar_days_custody": lambda v: (
+		f"Unit: {v['count']} calendar days (日); weekends and holidays are counted, and the person is in custody, "
+		"so a last day that is a holiday is not extended (刑事诉讼法 Art 105: 在押期间，应当至期满之日为止，"
+		"不得因节假日而延长)."
+	),
+	"unit_working_days": lambda v: (
+		f"Unit: {v['count']} working days (工作日) under the State Council holiday calendar; "
+		"weekends and statutory holidays are not counted, adjusted working days (调休) are."
+	),
+	"last_day_not_working": lambda v: (
+		f"Day {v['count']} is {v['day']} ({v['weekday']}): {explain_reason(v['reason'])}; under "
+		f"{_counting(v, 'extension')} the period ends on the first working day after it."
+	),
+	"pause_days": lambda v: f"{_span(v)}: {len(v['days'])} day(s) not counted: {', '.join(v['days'])}.",
+	"pause_outside": lambda v: f"{_span(v)}: outside the counted days, no effect.",
+	"not_counted": lambda v: f"Not counted: {v['day']} ({v['weekday']}): {explain_reason(v['reason'])}.",
+	"extended_past": lambda v: f"Extended past: {v['day']} ({v['weekday']}): {explain_reason(v['reason'])}.",
+	"last_day_extended": lambda v: (
+		f"Last day extended to {v['day']} ({v['weekday']}), the first working day."
+	),
+	"due_day": lambda v: f"Due: {v['day']} 24:00 (the end of {v['weekday']}; 民法典 Art 203).",
+	"warning_unknown_year": lambda v: (
+		"Warning: " + unknown_year_message(v["year"], v["notice_years"], v["partial"])
+	),
+}
+
+
+def english(key: str, values: dict) -> str:
+	"""One structured line worded in English."""
+	return ENGLISH[key](values)
 
 
 def _check_count(count: int) -> int:
@@ -151,34 +273,28 @@ def compute_due(
 
 
 def _due_hours(start: dt.datetime, count: int, pauses: list[Pause], counting: Counting) -> DueDate:
-	lines = [f"Started {_fmt(start)}."]
+	lines: list[Line] = [("start", {"when": _fmt(start)})]
 	moment = start
 	if counting is Counting.CRIMINAL:
 		moment = start.replace(minute=0, second=0, microsecond=0) + dt.timedelta(hours=1)
-		lines.append(
-			f"The starting hour is not counted (刑事诉讼法 Art 105: 期间开始的时和日不算在期间以内); "
-			f"counting begins {_fmt(moment)}."
-		)
-	lines.append(f"Unit: {count} hours (小时), counted through nights, weekends and holidays.")
+		lines.append(("start_hour_not_counted", {"when": _fmt(moment)}))
+	lines.append(("unit_hours", {"count": count}))
 	remaining = dt.timedelta(hours=count)
 	for pause in pauses:
 		if pause.end <= moment:
-			lines.append(f"Pause {_fmt(pause.start)} to {_fmt(pause.end)} ({pause.reason}): no effect.")
+			lines.append(("pause_before_start", _pause_values(pause)))
 			continue
 		if pause.start >= moment + remaining:
-			lines.append(
-				f"Pause {_fmt(pause.start)} to {_fmt(pause.end)} ({pause.reason}): after the due moment, no effect."
-			)
+			lines.append(("pause_after_due", _pause_values(pause)))
 			continue
 		remaining -= max(pause.start - moment, dt.timedelta(0))
 		lost = pause.end - max(pause.start, moment)
 		moment = pause.end
-		lines.append(
-			f"Pause {_fmt(pause.start)} to {_fmt(pause.end)} ({pause.reason}): {_fmt_span(lost)} not counted."
-		)
+		hours, minutes = divmod(int(lost.total_seconds() // 60), 60)
+		lines.append(("pause_hours", {**_pause_values(pause), "hours": hours, "minutes": minutes}))
 	due = moment + remaining
-	lines.append(f"Due: {_fmt(due)}.")
-	return DueDate(due=due, explanation=lines)
+	lines.append(("due", {"when": _fmt(due)}))
+	return DueDate(due=due, lines=lines)
 
 
 class _DayCounter:
@@ -190,6 +306,7 @@ class _DayCounter:
 		self.calendar = calendar
 		self.skipped: list[tuple[dt.date, str]] = []
 		self.warnings: list[str] = []
+		self.unknown_years: list[int] = []
 		self.paused_days: dict[int, list[dt.date]] = {}
 
 	def pause_on(self, day: dt.date) -> int | None:
@@ -204,6 +321,7 @@ class _DayCounter:
 		info = self.calendar.classify(day)
 		if info.warning and info.warning not in self.warnings:
 			self.warnings.append(info.warning)
+			self.unknown_years.append(day.year)
 		return info
 
 	def skip_if_paused(self, day: dt.date) -> bool:
@@ -213,6 +331,16 @@ class _DayCounter:
 		self.paused_days.setdefault(index, []).append(day)
 		self.skipped.append((day, f"Paused: {self.pauses[index].reason}"))
 		return True
+
+	def warning_lines(self) -> list[Line]:
+		notice_years = sorted(self.calendar.known_years - working_calendar.PACKAGE_YEARS)
+		return [
+			(
+				"warning_unknown_year",
+				{"year": year, "partial": year in self.calendar.partial_years, "notice_years": notice_years},
+			)
+			for year in self.unknown_years
+		]
 
 
 def _due_days(
@@ -226,36 +354,28 @@ def _due_days(
 ) -> DueDate:
 	counter = _DayCounter(start, pauses, calendar)
 	first = start.date() + dt.timedelta(days=1)
-	not_counted_rule = (
-		"刑事诉讼法 Art 105: 期间开始的时和日不算在期间以内"
-		if counting is Counting.CRIMINAL
-		else "民法典 Art 201: 开始的当日不计入，自下一日开始计算"
-	)
-	lines = [
-		f"Started {_fmt(start)} ({WEEKDAY_NAMES[start.weekday()]}); the start day is not counted "
-		f"({not_counted_rule}), counting begins {_fmt_day(first)}.",
+	lines: list[Line] = [
+		(
+			"start_day",
+			{
+				"when": _fmt(start),
+				"weekday": WEEKDAY_NAMES[start.weekday()],
+				"counting": counting.value,
+				"day": first.isoformat(),
+				"day_weekday": WEEKDAY_NAMES[first.weekday()],
+			},
+		)
 	]
 	if unit is Unit.CALENDAR_DAYS and extend_last_day:
-		extension = "刑事诉讼法 Art 105" if counting is Counting.CRIMINAL else "民法典 Art 203"
-		lines.append(
-			f"Unit: {count} calendar days (日); weekends and holidays inside the period are counted, "
-			f"a last day that is not a working day moves to the next working day ({extension})."
-		)
+		lines.append(("unit_calendar_days", {"count": count, "counting": counting.value}))
 	elif unit is Unit.CALENDAR_DAYS:
-		lines.append(
-			f"Unit: {count} calendar days (日); weekends and holidays are counted, and the person is in custody, "
-			"so a last day that is a holiday is not extended (刑事诉讼法 Art 105: 在押期间，应当至期满之日为止，"
-			"不得因节假日而延长)."
-		)
+		lines.append(("unit_calendar_days_custody", {"count": count}))
 	else:
-		lines.append(
-			f"Unit: {count} working days (工作日) under the State Council holiday calendar; "
-			"weekends and statutory holidays are not counted, adjusted working days (调休) are."
-		)
+		lines.append(("unit_working_days", {"count": count}))
 
 	day = start.date()
 	counted = 0
-	not_counted: list[str] = []
+	not_counted: list[Line] = []
 	while counted < count:
 		day += dt.timedelta(days=1)
 		if counter.skip_if_paused(day):
@@ -263,9 +383,8 @@ def _due_days(
 		if unit is Unit.WORKING_DAYS:
 			info = counter.classify(day)
 			if not info.is_working_day:
-				reason = info.explain() or ""
-				counter.skipped.append((day, reason))
-				not_counted.append(f"Not counted: {_fmt_day(day)}: {reason}.")
+				counter.skipped.append((day, info.explain() or ""))
+				not_counted.append(("not_counted", {**_day_values(day), "reason": day_reason(info)}))
 				continue
 		counted += 1
 
@@ -274,8 +393,15 @@ def _due_days(
 		info = counter.classify(last)
 		if not info.is_working_day:
 			lines.append(
-				f"Day {count} is {_fmt_day(last)}: {info.explain()}; under {extension} the period "
-				"ends on the first working day after it."
+				(
+					"last_day_not_working",
+					{
+						**_day_values(last),
+						"count": count,
+						"reason": day_reason(info),
+						"counting": counting.value,
+					},
+				)
 			)
 		while True:
 			if counter.skip_if_paused(last):
@@ -284,34 +410,24 @@ def _due_days(
 			info = counter.classify(last)
 			if info.is_working_day:
 				break
-			reason = info.explain() or ""
-			counter.skipped.append((last, reason))
-			not_counted.append(f"Extended past: {_fmt_day(last)}: {reason}.")
+			counter.skipped.append((last, info.explain() or ""))
+			not_counted.append(("extended_past", {**_day_values(last), "reason": day_reason(info)}))
 			last += dt.timedelta(days=1)
 		if last != day:
-			not_counted.append(f"Last day extended to {_fmt_day(last)}, the first working day.")
+			not_counted.append(("last_day_extended", _day_values(last)))
 
 	for index, pause in enumerate(pauses):
 		days = counter.paused_days.get(index, [])
 		if days:
-			listed = ", ".join(d.isoformat() for d in days)
-			lines.append(
-				f"Pause {_fmt(pause.start)} to {_fmt(pause.end)} ({pause.reason}): "
-				f"{len(days)} day(s) not counted: {listed}."
-			)
+			lines.append(("pause_days", {**_pause_values(pause), "days": [d.isoformat() for d in days]}))
 		else:
-			lines.append(
-				f"Pause {_fmt(pause.start)} to {_fmt(pause.end)} ({pause.reason}): "
-				"outside the counted days, no effect."
-			)
+			lines.append(("pause_outside", _pause_values(pause)))
 	lines.extend(not_counted)
 
 	due = dt.datetime.combine(last, END_OF_DAY, tzinfo=counter.tz)
-	lines.append(
-		f"Due: {last.isoformat()} 24:00 (the end of {WEEKDAY_NAMES[last.weekday()]}; 民法典 Art 203)."
-	)
-	lines.extend(f"Warning: {w}" for w in counter.warnings)
-	return DueDate(due=due, explanation=lines, skipped=counter.skipped, warnings=counter.warnings)
+	lines.append(("due_day", _day_values(last)))
+	lines.extend(counter.warning_lines())
+	return DueDate(due=due, lines=lines, skipped=counter.skipped, warnings=counter.warnings)
 
 
 def _as_moment(due: DueDate | dt.datetime) -> dt.datetime:

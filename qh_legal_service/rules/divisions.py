@@ -1,18 +1,25 @@
 """Qinghai administrative divisions: parse, validate and index the shipped data file (no Frappe)."""
 
 import csv
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 TIERS = ("Province", "Prefecture", "County", "Township", "Village")
 CODE_LENGTH = {"Province": 6, "Prefecture": 6, "County": 6, "Township": 9, "Village": 12}
-HEADER = ("division_code", "division_name", "division_name_bo", "tier", "parent_code")
+HEADER = ("division_code", "division_name", "division_name_bo", "bo_review", "tier", "parent_code")
+# Where a Tibetan name stands in its review by a Tibetan-literate reader; a row without one has none.
+BO_REVIEW_STATES = ("pending", "reviewed")
 PROVINCE_PREFIX = "63"
 # How many leading digits of a child's code must equal the parent's code.
 PARENT_PREFIX_LENGTH = {"Prefecture": 2, "County": 4, "Township": 6, "Village": 9}
 # Trailing digits that must be zero for the padded six-digit upper tiers.
 ZERO_SUFFIX_LENGTH = {"Province": 4, "Prefecture": 2}
+# CJK ideographs (basic block and extension A, compatibility): Chinese that must not stand bare in Tibetan.
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+INNER_BRACKETS = str.maketrans("（(）)", "〔〔〕〕")
+TSHEG, SHADS = "\u0f0b", "\u0f0d\u0f0e\u0f0f\u0f10\u0f11\u0f12 "
 DEFAULT_DIVISION_FILE = Path(__file__).resolve().parent.parent / "data" / "qinghai_divisions.csv"
 
 
@@ -26,6 +33,7 @@ class DivisionRow:
 	tier: str
 	parent_code: str
 	line: int
+	bo_review: str = ""
 
 
 class DivisionDataError(ValueError):
@@ -65,8 +73,8 @@ def parse_divisions(lines: Iterable[str]) -> list[DivisionRow]:
 			continue
 		if len(fields) != len(HEADER):
 			raise DivisionDataError(line, f"expected {len(HEADER)} columns, got {len(fields)}")
-		code, name, name_bo, tier, parent_code = fields
-		name, name_bo = name.strip(), name_bo.strip()
+		code, name, name_bo, bo_review, tier, parent_code = fields
+		name, name_bo, bo_review = name.strip(), name_bo.strip(), bo_review.strip()
 		if tier not in TIERS:
 			raise DivisionDataError(line, f"unknown tier {tier!r}, expected one of {', '.join(TIERS)}")
 		if not (code.isascii() and code.isdigit() and len(code) == CODE_LENGTH[tier]):
@@ -75,6 +83,14 @@ def parse_divisions(lines: Iterable[str]) -> list[DivisionRow]:
 			raise DivisionDataError(line, f"duplicate code {code} (first on line {by_code[code].line})")
 		if not name:
 			raise DivisionDataError(line, f"division_name is empty for {code}")
+		if name_bo and bo_review not in BO_REVIEW_STATES:
+			raise DivisionDataError(
+				line, f"bo_review of {code} must be one of {', '.join(BO_REVIEW_STATES)}, got {bo_review!r}"
+			)
+		if not name_bo and bo_review:
+			raise DivisionDataError(line, f"bo_review of {code} is set but it has no division_name_bo")
+		if HAN.search(name_bo):
+			raise DivisionDataError(line, f"division_name_bo of {code} contains Chinese characters")
 		zeros = ZERO_SUFFIX_LENGTH.get(tier)
 		if zeros and not code.endswith("0" * zeros):
 			raise DivisionDataError(line, f"{tier} code {code} must end in {'0' * zeros}")
@@ -106,7 +122,7 @@ def parse_divisions(lines: Iterable[str]) -> list[DivisionRow]:
 					f"code {code} does not start with {parent_code[:prefix_length]} of parent {parent_code}",
 				)
 
-		row = DivisionRow(code, name, name_bo, tier, parent_code, line)
+		row = DivisionRow(code, name, name_bo, tier, parent_code, line, bo_review)
 		rows.append(row)
 		by_code[code] = row
 	return rows
@@ -186,6 +202,35 @@ def path_names(rows: Iterable[DivisionRow], separator: str = " ") -> dict[str, s
 	"""
 	rows = list(rows)
 	names = {row.code: row.name for row in rows}
+	return {
+		code: separator.join(names[tier_code] for tier, tier_code in chain.items() if tier != "Province")
+		or names[code]
+		for code, chain in ancestors_by_tier(rows).items()
+	}
+
+
+def tibetan_place_name(name_bo: str | None, name_zh: str | None) -> str:
+	"""A place's name for running Tibetan text: the Tibetan name ending in a tsheg, else "（中文名）".
+
+	Shads close a sentence, so a stored name's final shad is dropped (རྫོང་། -> རྫོང་, ཁུལ། -> ཁུལ་)
+	and the next word joins with a tsheg. A name with Chinese in it is not Tibetan and is not used.
+	"""
+	bo = (name_bo or "").strip().rstrip(SHADS)
+	if bo and not HAN.search(bo):
+		return bo if bo.endswith(TSHEG) else bo + TSHEG
+	# Brackets inside the Chinese name (some village names have them, not always paired) become 〔〕,
+	# so the （…） around the name is the only pair and always closes.
+	zh = (name_zh or "").strip().translate(INNER_BRACKETS)
+	return f"（{zh}）" if zh else ""
+
+
+def path_names_bo(rows: Iterable[DivisionRow], separator: str = " ") -> dict[str, str]:
+	"""Map each code to its path in Tibetan from the prefecture down, Chinese in brackets where unnamed.
+
+	E.g. "ཟི་ལིང་གྲོང་ཁྱེར་ ཁྲིན་ཏུང་ཆུས་ （东关大街街道） （北关社区居民委员会）": what a Tibetan reader picks from.
+	"""
+	rows = list(rows)
+	names = {row.code: tibetan_place_name(row.name_bo, row.name) for row in rows}
 	return {
 		code: separator.join(names[tier_code] for tier, tier_code in chain.items() if tier != "Province")
 		or names[code]

@@ -71,7 +71,7 @@ class TestApplication(LegalAidCase):
 		self.assertEqual(get_datetime(doc.current_due), dt.datetime(2025, 10, 9, 23, 59, 59, 999999))
 		stored = frappe.db.get_value("Legal Aid Application", doc.name, "current_due")
 		self.assertEqual(get_datetime(stored), dt.datetime(2025, 10, 9, 23, 59, 59, 999999))
-		self.assertIn("Art 43", doc.deadline_explanation)
+		self.assertIn("Art 43", doc.deadline_lines)
 
 	def test_special_groups_and_statutes(self):
 		self.assertEqual(make_application(migrant_worker_pay_claim=1).eligibility, "Hardship Proof Waived")
@@ -283,7 +283,7 @@ class TestTransitions(LegalAidCase):
 		self.assertEqual(corrected.current_step, "Review again as ordered")
 		self.assertTrue(corrected.correction_ordered_on)
 		self.assertGreater(get_datetime(corrected.current_due), now_datetime() + dt.timedelta(days=6))
-		self.assertIn("LA-REREVIEW", corrected.deadline_explanation)
+		self.assertIn("LA-REREVIEW", corrected.deadline_lines)
 
 	def test_refusal_objection_and_correction(self):
 		name = make_application().name

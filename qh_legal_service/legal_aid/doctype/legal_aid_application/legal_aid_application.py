@@ -1,11 +1,14 @@
 # Copyright (c) 2026, Qinghai Public Legal Service developers
 # For license information, please see license.txt
 
+import json
+
 import frappe
 from frappe import _
 from frappe.utils import flt, format_datetime, get_datetime, getdate, now_datetime
 from stdnum.cn import ric
 
+from qh_legal_service.deadline_wording import word_lines
 from qh_legal_service.legal_aid.eligibility import assess_application
 from qh_legal_service.rules import legal_aid
 from qh_legal_service.rules.documents import record_state
@@ -123,11 +126,14 @@ class LegalAidApplication(AreaScopedDocument):
 			)
 
 	def onload(self):
-		# The reason is stored in the language of whoever saved last; show it in the reader's.
+		# The reason and the deadline explanation are stored in the language of whoever saved last; show
+		# them in the reader's.
 		if self.eligibility:
 			result, reason = assess_application(self)
 			if result.answer == self.eligibility:
 				self.eligibility_reason = reason
+		if self.deadline_lines:
+			self.deadline_explanation = word_lines(self.deadline_lines)
 
 	def set_eligibility(self):
 		# The answer is fixed once a decision is taken: later saves must not re-decide it.
@@ -264,16 +270,20 @@ class LegalAidApplication(AreaScopedDocument):
 			or (step.rule_code is None and step.fixed_due is None)
 			or not (step.start or step.fixed_due)
 		):
-			self.current_step, self.current_due, self.deadline_explanation = None, None, None
+			self.current_step, self.current_due = None, None
+			self.deadline_lines, self.deadline_explanation = None, None
 			return
 		self.current_step = step.name
 		if step.fixed_due:
 			self.current_due = step.fixed_due
-			self.deadline_explanation = _("Due date set in the materials notice.")
-			return
-		due = compute_rule_due(step.rule_code, step.start, step.pauses)
-		self.current_due = due.due
-		self.deadline_explanation = "\n".join(due.explanation + due.warnings)
+			lines = [("fixed_due", {})]
+		else:
+			due = compute_rule_due(step.rule_code, step.start, step.pauses)
+			self.current_due = due.due
+			lines = due.lines
+		# The lines are stored as data and worded for whoever reads them (see onload).
+		self.deadline_lines = json.dumps(lines, ensure_ascii=False)
+		self.deadline_explanation = word_lines(lines)
 
 
 def on_doctype_update():

@@ -11,6 +11,9 @@ from markupsafe import escape
 
 from qh_legal_service.legal_aid.documents import DOCTYPE, allowed_documents, document_title
 from qh_legal_service.legal_aid.portal import LANGUAGE_LINKS
+from qh_legal_service.legal_service_core.doctype.administrative_division.administrative_division import (
+	show_tibetan_paths,
+)
 from qh_legal_service.rules import legal_aid
 
 DOWNLOAD_METHOD = "/api/method/qh_legal_service.legal_aid.documents.download_{0}?{1}"
@@ -34,6 +37,7 @@ def get_context(context):
 		"notes": decision_notes(context.get("reference_doc") or {}),
 		"documents": document_links(context.get("reference_doc") or {}),
 	}
+	show_tibetan_paths(context.web_form_doc.web_form_fields, ("division",))
 	# Rendered into the form's script: keep "</" from closing the <script> element.
 	context.qhls_portal_json = frappe.as_json(portal).replace("</", "<\\/")
 
