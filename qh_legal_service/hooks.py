@@ -96,6 +96,10 @@ scheduler_events = {
 # ---------------
 
 doc_events = {
+	# A citizen reads on the portal the applications staff entered for them (applicant_user).
+	"Legal Aid Application": {
+		"on_update": "qh_legal_service.legal_aid.applicant_access.share_with_applicant",
+	},
 	"User Permission": {
 		"on_update": "qh_legal_service.scoping.clear_permitted_nodes_cache",
 		"on_trash": "qh_legal_service.scoping.clear_permitted_nodes_cache",

@@ -13,9 +13,18 @@ from qh_legal_service.legal_aid.doctype.legal_aid_application.legal_aid_applicat
 	InvalidResidentIDError,
 )
 from qh_legal_service.legal_aid.portal import setup_portal
+from qh_legal_service.legal_aid.web_form.legal_aid_application import legal_aid_application as portal_form
 from qh_legal_service.portal_language import apply_portal_language
 from qh_legal_service.rules.desks import CITIZEN_ROLE
-from qh_legal_service.tests.utils import BEIGUAN_COMMUNITY, CHENGDONG, TEST_PASSWORD, VALID_ID, make_staff
+from qh_legal_service.tests.utils import (
+	BEIGUAN_COMMUNITY,
+	CHENGDONG,
+	TEST_PASSWORD,
+	VALID_ID,
+	make_application,
+	make_staff,
+	make_worker,
+)
 
 WEB_FORM = "legal-aid-application"
 CITIZEN = "portal-citizen@test.qh"
@@ -155,3 +164,149 @@ class TestLegalAidPortal(FrappeTestCase):
 	def test_staff_keep_their_own_language(self):
 		lang, _cookie = self.request(STAFF, cookie="bo")
 		self.assertEqual(lang, "zh")
+
+
+def listed_for(user: str) -> list[str]:
+	"""The applications the portal list shows `user`."""
+	from frappe.www.list import get_list_data
+
+	frappe.set_user(user)
+	try:
+		return [row.name for row in get_list_data("Legal Aid Application", web_form_name=WEB_FORM)]
+	finally:
+		frappe.set_user("Administrator")
+
+
+class TestApplicationsEnteredForACitizen(FrappeTestCase):
+	"""Staff enter an application for a citizen (`applicant_user`): it opens on that citizen's portal only."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		setup_portal()
+		make_citizen(CITIZEN)
+		make_citizen(OTHER_CITIZEN)
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		super().tearDown()
+
+	def can_read(self, user: str, name: str) -> bool:
+		frappe.set_user(user)
+		try:
+			return frappe.get_doc("Web Form", WEB_FORM).has_web_form_permission("Legal Aid Application", name)
+		finally:
+			frappe.set_user("Administrator")
+
+	def test_the_citizen_named_sees_and_opens_it_and_no_one_else_does(self):
+		doc = make_application(applicant_user=CITIZEN)
+		self.assertNotEqual(doc.owner, CITIZEN)
+		self.assertIn(doc.name, listed_for(CITIZEN))
+		self.assertTrue(self.can_read(CITIZEN, doc.name))
+		self.assertTrue(frappe.has_permission("Legal Aid Application", "read", doc.name, user=CITIZEN))
+		self.assertFalse(frappe.has_permission("Legal Aid Application", "write", doc.name, user=CITIZEN))
+
+		self.assertNotIn(doc.name, listed_for(OTHER_CITIZEN))
+		self.assertFalse(self.can_read(OTHER_CITIZEN, doc.name))
+
+	def test_naming_another_citizen_moves_it_to_their_portal(self):
+		doc = make_application(applicant_user=CITIZEN)
+		doc.applicant_user = OTHER_CITIZEN
+		doc.save(ignore_permissions=True)
+		self.assertNotIn(doc.name, listed_for(CITIZEN))
+		self.assertFalse(self.can_read(CITIZEN, doc.name))
+		self.assertIn(doc.name, listed_for(OTHER_CITIZEN))
+		self.assertTrue(self.can_read(OTHER_CITIZEN, doc.name))
+
+	def test_an_application_for_no_citizen_is_on_no_portal(self):
+		doc = make_application()
+		self.assertNotIn(doc.name, listed_for(CITIZEN))
+		self.assertFalse(self.can_read(CITIZEN, doc.name))
+
+
+class TestRecordPage(FrappeTestCase):
+	"""What the record page tells the citizen above the form, in their language."""
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		frappe.local.lang = "en"
+		super().tearDown()
+
+	def page_doc(self, doc) -> dict:
+		"""The record as the web form gives it to the page."""
+		return frappe.get_doc("Legal Aid Application", doc.name).as_dict(no_nulls=True)
+
+	def test_history_and_next_step_in_tibetan_with_the_workers_phone(self):
+		worker = make_worker(worker_name="卓玛", worker_name_bo="སྒྲོལ་མ།", phone="0971-8123456")
+		doc = make_application(assigned_worker=worker.name)
+		frappe.db.set_value(
+			"Legal Aid Application",
+			doc.name,
+			{"workflow_state": "Assigned", "states_passed": "Received\nApproved\nAssigned"},
+		)
+		frappe.local.lang = "bo"
+		history = portal_form.history_section(self.page_doc(doc))
+		texts = [line["text"] for line in history["lines"]]
+		bo = "bo"
+		self.assertEqual(
+			texts[:2], [frappe._("Application received", lang=bo), frappe._("Legal aid granted", lang=bo)]
+		)
+		self.assertTrue(texts[2].startswith("སྒྲོལ་མ། ("), texts[2])
+		self.assertEqual(
+			history["lines"][2]["details"], [frappe._("Phone: {0}", lang=bo).format("0971-8123456")]
+		)
+		self.assertEqual(history["heading"], "ལས་དོན་གྱི་བརྒྱུད་རིམ")
+
+		next_step = portal_form.next_step_section(self.page_doc(doc))
+		self.assertIn("སྒྲོལ་མ།", next_step["text"])
+		self.assertEqual(next_step["details"], ["ཁ་པར། 0971-8123456"])
+
+	def test_materials_to_supply_by_a_date_in_chinese(self):
+		doc = make_application()
+		doc.materials_notice = "户口簿复印件"
+		doc.materials_due = "2026-12-01"
+		doc.save(ignore_permissions=True)
+		from frappe.model.workflow import apply_workflow
+
+		apply_workflow(doc, "Request Materials")
+		frappe.local.lang = "zh"
+		page = self.page_doc(doc)
+		next_step = portal_form.next_step_section(page)
+		self.assertEqual(
+			next_step["text"],
+			frappe._("Supply these materials by {0}:", lang="zh").format(
+				frappe.utils.formatdate("2026-12-01")
+			),
+		)
+		self.assertEqual(next_step["details"], ["户口簿复印件"])
+		events = [line["text"] for line in portal_form.history_section(page)["lines"]]
+		self.assertEqual(events[-1], f"通知补充材料，请于{frappe.utils.formatdate('2026-12-01')}前提交")
+
+	def test_the_village_by_name_and_no_empty_attachment(self):
+		frappe.local.lang = "zh"
+		name = portal_form.place_name(BEIGUAN_COMMUNITY)
+		self.assertIn("北关社区", name)
+		self.assertNotIn(BEIGUAN_COMMUNITY, name)
+		page = {"name": "LAA-X", "id_document": "", "matter_document": "/private/files/a.pdf", "address": ""}
+		portal_form.drop_empty_attachments(page)
+		self.assertEqual(page, {"name": "LAA-X", "matter_document": "/private/files/a.pdf", "address": ""})
+
+	def test_the_list_sends_its_headings_and_matter_types_in_tibetan(self):
+		frappe.local.lang = "bo"
+		web_form = frappe.get_doc("Web Form", WEB_FORM).as_dict()
+		context = frappe._dict(web_form_doc=web_form, translated_messages="{}")
+		portal_form.add_list_translations(context)
+		messages = json.loads(context.translated_messages)
+		self.assertEqual(messages["Application No."], "ཞུ་ཡིག་ཨང་རྟགས")
+		self.assertEqual(
+			messages["Labour Relations or Unpaid Pay"], frappe._("Labour Relations or Unpaid Pay", lang="bo")
+		)
+		self.assertRegex(messages["Labour Relations or Unpaid Pay"], "[\u0f00-\u0fff]")
+		self.assertEqual(
+			[column.fieldname for column in frappe.get_doc("Web Form", WEB_FORM).list_columns],
+			[
+				"name",
+				"matter_type",
+				"workflow_state",
+			],
+		)

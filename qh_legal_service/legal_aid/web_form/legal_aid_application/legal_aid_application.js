@@ -11,7 +11,8 @@ frappe.ready(function () {
 		return;
 	}
 
-	// An application already sent: the language switch, then what the citizen must read first.
+	// An application already sent: the language switch, where it stands, what the citizen must do next,
+	// what happened so far and the documents issued, above the form.
 	const $form = $(".web-form");
 	const $status = $('<dl class="qhls-case-status"></dl>');
 	portal.status.forEach((line) => {
@@ -26,7 +27,14 @@ frappe.ready(function () {
 		$note.appendTo($notes);
 	});
 	$(".web-form-head").append(portal.language_switch);
-	$form.before($status, $notes, documents_section(portal.documents));
+	$form.before(
+		$status,
+		next_step_section(portal.next_step),
+		$notes,
+		history_section(portal.history),
+		documents_section(portal.documents)
+	);
+	show_division_name(portal.division);
 });
 
 // The documents issued to the applicant, each as a PDF and a Word file.
@@ -47,4 +55,42 @@ function documents_section(section) {
 		});
 	});
 	return $section;
+}
+
+// What the citizen must do now, and the materials or the phone it needs.
+function next_step_section(section) {
+	if (!section) return null;
+	const $section = $('<section class="qhls-next-step alert alert-warning" role="status"></section>');
+	$("<h5></h5>").text(section.heading).appendTo($section);
+	$("<p></p>").text(section.text).appendTo($section);
+	section.details.forEach((detail) => {
+		$('<p class="qhls-detail"></p>').text(detail).appendTo($section);
+	});
+	return $section;
+}
+
+// What happened to the application, oldest first.
+function history_section(section) {
+	if (!section || !section.lines.length) return null;
+	const $section = $('<section class="qhls-history mb-4"></section>');
+	$("<h5></h5>").text(section.heading).appendTo($section);
+	const $list = $('<ol class="list-unstyled"></ol>').appendTo($section);
+	section.lines.forEach((line) => {
+		const $item = $('<li class="qhls-history-line"></li>').appendTo($list);
+		if (line.when) $('<span class="qhls-when"></span>').text(line.when).appendTo($item);
+		$('<span class="qhls-event"></span>').text(line.text).appendTo($item);
+		line.details.forEach((detail) => {
+			$('<span class="qhls-detail"></span>').text(detail).appendTo($item);
+		});
+	});
+	return $section;
+}
+
+// The village by name: the read-only Link shows its stored code otherwise. A formatter, not a text
+// written once, because Frappe sets the form's values after this script runs.
+function show_division_name(name) {
+	const field = frappe.web_form.fields_dict.division;
+	if (!name || !field) return;
+	field.df.formatter = () => frappe.utils.escape_html(name);
+	field.refresh();
 }

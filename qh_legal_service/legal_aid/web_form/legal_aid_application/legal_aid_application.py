@@ -1,5 +1,5 @@
-"""The citizens' legal aid web form: the language switch, the decision, the documents issued to the
-applicant, and only their own records."""
+"""The citizens' legal aid web form: the language switch, where the case stands and what happened, the
+documents issued to the applicant, and only their own records."""
 
 import json
 from urllib.parse import urlencode
@@ -15,6 +15,7 @@ from qh_legal_service.legal_service_core.doctype.administrative_division.adminis
 	show_tibetan_paths,
 )
 from qh_legal_service.rules import legal_aid
+from qh_legal_service.rules import legal_aid_history as history
 
 DOWNLOAD_METHOD = "/api/method/qh_legal_service.legal_aid.documents.download_{0}?{1}"
 
@@ -30,27 +31,58 @@ def get_context(context):
 			"Apply for free legal aid. Fill in what you know; staff will contact you if anything is missing."
 		)
 		context.introduction_text = f'{switch}<p class="qhls-portal-intro">{escape(intro)}</p>'
+	doc = context.get("reference_doc") or {}
+	drop_empty_attachments(doc)
 	portal = {
 		"lang": frappe.local.lang,
 		"language_switch": switch,
-		"status": status_lines(context.get("reference_doc") or {}),
-		"notes": decision_notes(context.get("reference_doc") or {}),
-		"documents": document_links(context.get("reference_doc") or {}),
+		"status": status_lines(doc),
+		"notes": decision_notes(doc),
+		"history": history_section(doc),
+		"next_step": next_step_section(doc),
+		"documents": document_links(doc),
+		"division": place_name(doc.get("division")),
 	}
-	show_tibetan_paths(context.web_form_doc.web_form_fields, ("division",))
 	# Rendered into the form's script: keep "</" from closing the <script> element.
 	context.qhls_portal_json = frappe.as_json(portal).replace("</", "<\\/")
 
 
+def drop_empty_attachments(doc) -> None:
+	"""Leave out of the record the page shows the attachments the citizen did not send.
+
+	Frappe's web form saves each field it was not sent as "", and its read-only Attach control, given
+	"", hides an upload button it never made ("Cannot read properties of undefined (reading 'toggle')").
+	"""
+	if not doc:
+		return
+	for df in frappe.get_meta(DOCTYPE).fields:
+		if df.fieldtype in ("Attach", "Attach Image") and doc.get(df.fieldname) == "":
+			doc.pop(df.fieldname)
+
+
 def get_list_context(context):
-	"""The list of applications shows the citizen's own, whatever else their roles allow."""
-	context.filters = {"owner": frappe.session.user}
+	"""The list shows the citizen's own applications: those they sent and those staff entered for them."""
+	context.get_list = get_applicant_list
 	return context
 
 
+def get_applicant_list(doctype, txt, filters, limit_start, limit_page_length=20, order_by=None, **kwargs):
+	"""The applications the user sent or that name them as the applicant, whatever else their roles allow."""
+	user = frappe.session.user
+	return frappe.get_list(
+		doctype,
+		fields=["name", "matter_type", "workflow_state", "modified"],
+		filters=filters,
+		or_filters={"owner": user, "applicant_user": user},
+		limit_start=limit_start,
+		limit_page_length=limit_page_length,
+		order_by=order_by or "modified desc",
+	)
+
+
 def add_list_translations(context):
-	"""update_website_context: the list shows each application's state and step, which are not fields
-	of the form, so Frappe sends the browser no translation of them; add those.
+	"""update_website_context: the list shows each application's number, matter and state, which are not
+	fields of the form, so Frappe sends the browser no translation of them or their headings; add those.
 
 	A hook, not part of get_context, because Frappe writes the page's translations after get_context.
 	"""
@@ -58,9 +90,16 @@ def add_list_translations(context):
 	if web_form.get("doc_type") != DOCTYPE or not context.get("translated_messages"):
 		return
 	messages = json.loads(context.translated_messages)
-	for value in (*legal_aid.STATES, *legal_aid.STEP_NAMES):
+	labels = [column.get("label") for column in web_form.get("list_columns") or () if column.get("label")]
+	for value in (*labels, *legal_aid.STATES, *legal_aid.STEP_NAMES, *matter_types()):
 		messages.setdefault(value, _(value))
 	context.translated_messages = frappe.as_json(messages)
+
+
+def matter_types() -> list[str]:
+	"""The matter types the list shows, as the doctype's Select offers them."""
+	options = frappe.get_meta(DOCTYPE).get_field("matter_type").options or ""
+	return [option for option in options.splitlines() if option]
 
 
 def language_switch() -> str:
@@ -87,13 +126,8 @@ def status_lines(doc) -> list[dict]:
 
 
 def decision_notes(doc) -> list[dict]:
-	"""What the citizen must read on an application: missing materials, a refusal's reasons."""
+	"""What the citizen must read on an application besides what to do next: a refusal's reasons."""
 	notes = []
-	if doc.get("workflow_state") == "Materials Requested" and doc.get("materials_notice"):
-		title = _("Please supply these materials")
-		if doc.get("materials_due"):
-			title = _("Please supply these materials by {0}").format(formatdate(doc.get("materials_due")))
-		notes.append({"title": title, "text": doc.materials_notice})
 	if doc.get("decision_reasons") and doc.get("workflow_state") in ("Refused", "Objection Filed"):
 		notes.append({"title": _("Reasons for Refusal"), "text": doc.decision_reasons})
 	return notes
@@ -120,3 +154,144 @@ def document_links(doc) -> dict | None:
 		"word_label": _("Download Word"),
 		"documents": documents,
 	}
+
+
+def history_facts(doc) -> dict:
+	"""The stored facts the history is told from, with the assigned worker's name and phone."""
+	facts = dict(doc)
+	facts["materials_requests"] = [dict(row) for row in doc.get("materials_requests") or ()]
+	if doc.get("assigned_worker"):
+		worker = frappe.db.get_value(
+			"Legal Service Worker",
+			doc.assigned_worker,
+			["worker_name", "worker_name_bo", "phone", "institution"],
+			as_dict=True,
+		)
+		institution = frappe.db.get_value(
+			"Legal Service Institution",
+			doc.get("assigned_institution") or (worker or {}).get("institution"),
+			["institution_name", "institution_name_bo", "phone"],
+			as_dict=True,
+		)
+		facts["worker_name"] = in_reader_script(worker, "worker_name")
+		facts["institution_name"] = in_reader_script(institution, "institution_name")
+		# The worker's own phone, or else the institution's switchboard.
+		facts["worker_phone"] = (worker or {}).get("phone") or (institution or {}).get("phone")
+	return facts
+
+
+def in_reader_script(record: dict | None, field: str) -> str | None:
+	"""A name in Tibetan for a Tibetan reader when the record has one, else as registered."""
+	if not record:
+		return None
+	if frappe.local.lang == "bo" and record.get(f"{field}_bo"):
+		return record.get(f"{field}_bo")
+	return record.get(field)
+
+
+def when(value) -> str:
+	"""A moment of the history in the reader's format: a date, with the time when it has one."""
+	if not value:
+		return ""
+	return format_datetime(value) if getattr(value, "hour", None) is not None else formatdate(value)
+
+
+def event_text(line: history.Line) -> str:
+	"""One event of the history, in the reader's language."""
+	values = line.values
+	if line.event == history.MATERIALS_REQUESTED:
+		if values.get("due"):
+			return _("Materials asked for, to be supplied by {0}").format(formatdate(values["due"]))
+		return _("Materials asked for")
+	if line.event == history.ASSIGNED:
+		return _("Assigned to {0}, {1}").format(values.get("worker") or "", values.get("institution") or "")
+	if line.event == history.CLOSED:
+		return _("Case closed. Outcome: {0}").format(_(values.get("outcome") or ""))
+	if line.event == history.TERMINATED:
+		return _("Legal aid terminated: {0}").format(_(values.get("reason") or ""))
+	return EVENT_WORDS[line.event]()
+
+
+# Events told in a fixed sentence; lambdas so that `_()` runs in the reader's language at each request.
+EVENT_WORDS = {
+	history.RECEIVED: lambda: _("Application received"),
+	history.MATERIALS_SUPPLIED: lambda: _("Materials received"),
+	history.URGENT_AID: lambda: _("Urgent legal aid granted before review"),
+	history.APPROVED: lambda: _("Legal aid granted"),
+	history.REFUSED: lambda: _("Legal aid refused"),
+	history.OBJECTION_FILED: lambda: _("Your objection was filed with the justice bureau"),
+	history.OBJECTION_UPHELD: lambda: _("The justice bureau upheld the decision"),
+	history.CORRECTION_ORDERED: lambda: _(
+		"The justice bureau ordered the decision corrected: it is reviewed again"
+	),
+	history.WITHDRAWN: lambda: _("Application withdrawn"),
+	history.ARCHIVED: lambda: _("Case archived"),
+}
+
+
+def event_details(line: history.Line) -> list[str]:
+	"""What the citizen needs besides the sentence: the materials asked for, the phone to call."""
+	values = line.values
+	details = []
+	if values.get("materials"):
+		details.append(values["materials"])
+	if values.get("phone"):
+		details.append(_("Phone: {0}").format(values["phone"]))
+	return details
+
+
+def history_section(doc) -> dict | None:
+	"""What happened to the application, oldest first, in the reader's language."""
+	if not doc.get("name"):
+		return None
+	lines = history.history_lines(history_facts(doc))
+	return {
+		"heading": _("What Happened"),
+		"lines": [
+			{"when": when(line.on), "text": event_text(line), "details": event_details(line)}
+			for line in lines
+		],
+	}
+
+
+def next_step_section(doc) -> dict | None:
+	"""What the citizen must do now, in the reader's language."""
+	if not doc.get("name"):
+		return None
+	action = history.next_action(history_facts(doc))
+	details = event_details(action) if action else []
+	if action is None:
+		text = _("Nothing: this case is over.")
+	elif action.event == history.SUPPLY_MATERIALS:
+		text = (
+			_("Supply these materials by {0}:").format(formatdate(action.on))
+			if action.on
+			else _("Supply these materials:")
+		)
+	elif action.event == history.MAY_OBJECT:
+		# The wording of the refusal and termination documents (Art 49): no time limit is set for the applicant.
+		text = _(
+			"If you disagree with this decision, you may object to the justice bureau, which decides within "
+			"5 days of receiving your objection."
+		)
+	elif action.event == history.CONTACT_WORKER:
+		text = _("Your case is handled by {0}, {1}. Contact them about it.").format(
+			action.values.get("worker") or "", action.values.get("institution") or ""
+		)
+	else:
+		text = _("Nothing for now: staff will contact you if anything is needed.")
+	return {"heading": _("What You Must Do Next"), "text": text, "details": details}
+
+
+def place_name(division: str | None) -> str | None:
+	"""The village by name, in Tibetan for a Tibetan reader when it has one, never as a bare code."""
+	if not division:
+		return None
+	names = frappe.db.get_value(
+		"Administrative Division", division, ["division_name", "division_name_bo", "full_name"], as_dict=True
+	)
+	if not names:
+		return division
+	if frappe.local.lang == "bo" and names.division_name_bo:
+		return names.division_name_bo
+	return names.full_name or names.division_name
