@@ -118,3 +118,12 @@ class TestDivisionNames(FrappeTestCase):
 		self.assertEqual(
 			options[BEIGUAN_COMMUNITY], "ཟི་ལིང་གྲོང་ཁྱེར་ ཁྲིན་ཏུང་ཆུས་ （东关大街街道） （北关社区居民委员会）"
 		)
+
+	def test_a_tibetan_name_entered_on_the_desk_reaches_the_paths_below_it(self):
+		township = frappe.get_doc(DIVISION, "630102001")
+		township.division_name_bo = "ཏུང་ཀོན་ལམ།"
+		township.save()
+		self.assertEqual(
+			frappe.db.get_value(DIVISION, BEIGUAN_COMMUNITY, "full_name_bo"),
+			"ཟི་ལིང་གྲོང་ཁྱེར་ ཁྲིན་ཏུང་ཆུས་ ཏུང་ཀོན་ལམ་ （北关社区居民委员会）",
+		)

@@ -57,6 +57,11 @@ class AdministrativeDivision(NestedSet):
 	def on_update(self):
 		super().on_update()
 		clear_area_path_cache()
+		if self.has_value_changed("division_name") or self.has_value_changed("division_name_bo"):
+			# Imported here: install imports the portal, which needs this module's neighbours loaded.
+			from qh_legal_service.install import fill_division_full_names_bo
+
+			fill_division_full_names_bo()
 
 	def on_trash(self):
 		super().on_trash()
