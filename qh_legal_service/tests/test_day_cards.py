@@ -8,6 +8,9 @@ from frappe.desk.doctype.number_card.number_card import get_result
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import now_datetime
 
+from qh_legal_service.legal_aid.dashboard_chart_source.legal_aid_by_step.legal_aid_by_step import (
+	get as by_step,
+)
 from qh_legal_service.legal_aid.day_cards import overdue
 from qh_legal_service.tests.utils import (
 	BEIGUAN_COMMUNITY,
@@ -35,7 +38,9 @@ class TestDayCards(FrappeTestCase):
 		cls.records = {}
 		for place, division in (("county", BEIGUAN_COMMUNITY), ("elsewhere", YUSHU_CITY)):
 			due_today, late, waiting = (make_application(division=division).name for _ in range(3))
-			frappe.db.set_value(APPLICATION, due_today, "current_due", end_of_today)
+			frappe.db.set_value(
+				APPLICATION, due_today, {"current_due": end_of_today, "current_step": "Decide the objection"}
+			)
 			frappe.db.set_value(APPLICATION, late, "current_due", now_datetime() - dt.timedelta(days=2))
 			frappe.db.set_value(
 				APPLICATION,
@@ -50,6 +55,7 @@ class TestDayCards(FrappeTestCase):
 
 	def tearDown(self):
 		frappe.set_user("Administrator")
+		frappe.local.lang = "en"
 
 	def listed(self, filters) -> set[str]:
 		return set(frappe.get_list(APPLICATION, filters=filters, pluck="name", limit_page_length=0))
@@ -61,6 +67,10 @@ class TestDayCards(FrappeTestCase):
 		for name in (*FILTERED_CARDS, "Legal Aid Overdue"):
 			self.assertIn(name, on_page)
 			self.assertIn(name, listed)
+		self.assertEqual([row.chart_name for row in workspace.charts], ["Legal Aid by Step"])
+		chart = frappe.get_doc("Dashboard Chart", "Legal Aid by Step")
+		self.assertEqual((chart.chart_type, chart.source), ("Custom", "Legal Aid by Step"))
+		self.assertTrue(frappe.db.exists("Dashboard Chart Source", "Legal Aid by Step"))
 
 	def test_a_county_clerk_counts_the_lists_of_their_own_county(self):
 		frappe.set_user(CLERK)
@@ -93,3 +103,23 @@ class TestDayCards(FrappeTestCase):
 		everywhere = get_result(card.as_json(), card.filters_json)
 		frappe.set_user(CLERK)
 		self.assertGreaterEqual(everywhere - get_result(card.as_json(), card.filters_json), 1)
+
+	def test_the_chart_counts_the_steps_of_the_county_in_the_readers_language(self):
+		frappe.local.lang = "zh"
+		everywhere = dict(zip(*self.chart(), strict=True))
+		frappe.set_user(CLERK)
+		steps = frappe.get_list(
+			APPLICATION, filters={"current_step": ["is", "set"]}, pluck="current_step", limit_page_length=0
+		)
+		counted = dict(zip(*self.chart(), strict=True))
+		frappe.local.lang = "en"
+		self.assertEqual(sum(counted.values()), len(steps))
+		self.assertEqual(counted["处理异议"], steps.count("Decide the objection"))
+		self.assertGreaterEqual(steps.count("Decide the objection"), 1)
+		self.assertNotIn("Decide the objection", counted)
+		# The record elsewhere at that step is counted for the province, not for the county.
+		self.assertGreaterEqual(everywhere["处理异议"], counted["处理异议"] + 1)
+
+	def chart(self):
+		data = by_step()
+		return data["labels"], data["datasets"][0]["values"]
