@@ -1,6 +1,8 @@
 """The six official legal aid documents, Tibetan and Chinese on one page (法律援助法 Art 43, 48, 49).
 
-The wording lives here once. The print formats read it through the Jinja method `legal_aid_document`
+The prose lives here once. Every term it prints (select values, offices, titles) is the catalogue entry
+the screens use (`term`), and Tibetan words are joined by `rules.tibetan` (particles, no stray shads).
+The print formats read it through the Jinja method `legal_aid_document`
 (rendered by templates/print/legal_aid_base.html); the Word files are built from the same blocks by
 `build_word`.
 
@@ -24,7 +26,7 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
-from frappe import _
+from frappe import _, _lt
 from frappe.model.document import Document
 from frappe.model.workflow import get_workflow_name, get_workflow_state_field
 from frappe.utils import cstr, get_datetime
@@ -35,6 +37,7 @@ from qh_legal_service.rules import documents as declared_documents
 from qh_legal_service.rules.divisions import tibetan_place_name
 from qh_legal_service.rules.documents import DocumentRule, Refusal
 from qh_legal_service.rules.legal_aid_documents import DOCUMENTS as LEGAL_AID_RULES
+from qh_legal_service.rules.tibetan import agentive, bare, genitive, syllable
 from qh_legal_service.scoping import is_portal_user
 
 DOCTYPE = "Legal Aid Application"
@@ -47,78 +50,9 @@ LAW = {
 	"zh": "《中华人民共和国法律援助法》",
 }
 
-# Select values of the application, in both languages.
-MATTER_TYPES = {
-	"State Compensation": ("རྒྱལ་ཁབ་ཀྱིས་གྱོང་གུན་འཇལ་བ།", "国家赔偿"),
-	"Social Insurance or Minimum Living Allowance": (
-		"སྤྱི་ཚོགས་ཉེན་བཅོལ་ལམ་འཚོ་བའི་ཁག་ཐེག་དམའ་ཤོས།",
-		"社会保险待遇或者最低生活保障待遇",
-	),
-	"Pension or Relief Payment": ("གཅེས་སྐྱོང་དངུལ་ལམ་སྐྱབས་སྐྱོར་དངུལ།", "抚恤金、救济金"),
-	"Maintenance (Support, Child Support, Alimony)": ("གསོ་སྐྱོང་གི་འགྲོ་སོང་།", "赡养费、抚养费、扶养费"),
-	"Labour Relations or Unpaid Pay": ("ངལ་རྩོལ་འབྲེལ་བ་དང་ངལ་རྩོལ་གླ་ཕོགས།", "劳动关系、劳动报酬"),
-	"Civil Capacity Finding": ("དམངས་སྲིད་བྱ་སྤྱོད་ནུས་པ་ངོས་འཛིན།", "认定公民无民事行为能力或者限制民事行为能力"),
-	"Personal Injury (Work, Traffic, Food or Drug, Medical)": (
-		"མི་ལུས་གནོད་སྐྱོན་གྱི་གྱོང་གུན་འཇལ་བ།",
-		"人身损害赔偿（工伤、交通事故、食品药品安全事故、医疗事故）",
-	),
-	"Environmental or Ecological Damage": (
-		"ཁོར་ཡུག་དང་སྐྱེ་ཁམས་ལ་གནོད་སྐྱོན་གྱི་གྱོང་གུན།",
-		"环境污染、生态破坏损害赔偿",
-	),
-	"Other Matter Provided by Law or Regulation": (
-		"ཁྲིམས་ལུགས་དང་སྒྲིག་གཞིར་གཏན་འཁེལ་བྱས་པའི་དོན་དག་གཞན།",
-		"法律、法规、规章规定的其他情形",
-	),
-	"Criminal Matter": ("ཉེས་ཁྲིམས་ཀྱི་གྲབས་དོན།", "刑事案件"),
-	"Other Matter": ("དོན་དག་གཞན།", "其他事项"),
-}
-AID_FORMS = {
-	"Legal Advice": ("ཁྲིམས་ལུགས་བློ་འདྲི།", "法律咨询"),
-	"Drafting Legal Documents": ("ཁྲིམས་ལུགས་ཡིག་ཆ་ཚབ་འབྲི།", "代拟法律文书"),
-	"Criminal Defence or Representation": ("ཉེས་ཁྲིམས་ཀྱི་རྩོད་སྐྱོབ་དང་ཚབ་བྱེད།", "刑事辩护与代理"),
-	"Civil or Administrative Litigation Representation": (
-		"དམངས་སྲིད་དང་སྲིད་འཛིན་ཞུ་གཏུག་གི་ཚབ་བྱེད།",
-		"民事案件、行政案件诉讼代理",
-	),
-	"Labour Arbitration Representation": ("ངལ་རྩོལ་རྩོད་གཞིའི་བར་དཔྱད་ཚབ་བྱེད།", "劳动争议仲裁代理"),
-	"Non-litigation Representation": ("ཞུ་གཏུག་མ་ཡིན་པའི་ཚབ་བྱེད།", "非诉讼代理"),
-	"Duty Lawyer Service": ("ལས་འཁུར་ཁྲིམས་རྩོད་པའི་ཁྲིམས་ལུགས་རོགས་རམ།", "值班律师法律帮助"),
-}
-TERMINATION_REASONS = {
-	"Fraudulently Obtained Aid": (
-		"རོགས་རམ་ལེན་མཁན་གྱིས་མགོ་སྐོར་ལ་སོགས་པའི་ཐབས་ལམ་ཡང་དག་མིན་པས་ཁྲིམས་ལུགས་རོགས་རམ་ཐོབ་པ།",
-		"受援人以欺骗或者其他不正当手段获得法律援助",
-	),
-	"Concealed Facts or Evidence": (
-		"རོགས་རམ་ལེན་མཁན་གྱིས་གྲབས་དོན་དང་འབྲེལ་བའི་དངོས་ཡོད་གལ་ཆེན་བསམ་བཞིན་སྦས་པའམ་ར་སྤྲོད་རྫུན་མ་བྱིན་པ།",
-		"受援人故意隐瞒与案件有关的重要事实或者提供虚假证据",
-	),
-	"Used Legal Aid for Illegal Activity": (
-		"རོགས་རམ་ལེན་མཁན་གྱིས་ཁྲིམས་ལུགས་རོགས་རམ་བཀོལ་ནས་ཁྲིམས་འགལ་གྱི་བྱ་སྤྱོད་བྱས་པ།",
-		"受援人利用法律援助从事违法活动",
-	),
-	"No Longer in Economic Hardship": (
-		"རོགས་རམ་ལེན་མཁན་གྱི་དཔལ་འབྱོར་གནས་སྟངས་ལ་འགྱུར་བ་བྱུང་ནས་ཁྲིམས་ལུགས་རོགས་རམ་གྱི་ཆ་རྐྱེན་དང་མི་མཐུན་པ།",
-		"受援人的经济状况发生变化，不再符合法律援助条件",
-	),
-	"Case Ended or Withdrawn": (
-		"གྲབས་དོན་ཞིབ་བཤེར་མཚམས་བཞག་པའམ་ཕྱིར་འཐེན་བྱས་ཟིན་པ།",
-		"案件终止审理或者已经被撤销",
-	),
-	"Hired an Own Lawyer": (
-		"རོགས་རམ་ལེན་མཁན་གྱིས་རང་ཉིད་ཀྱིས་ཁྲིམས་རྩོད་པའམ་ཚབ་བྱེད་པ་གཞན་བཅོལ་བ།",
-		"受援人自行委托律师或者其他代理人",
-	),
-	"At the Aided Person's Request": (
-		"རོགས་རམ་ལེན་མཁན་གྱིས་རྒྱུ་མཚན་ཡོད་པའི་སྒོ་ནས་ཁྲིམས་ལུགས་རོགས་རམ་མཚམས་འཇོག་པའི་རེ་བ་བཏོན་པ།",
-		"受援人有正当理由要求终止法律援助",
-	),
-	"Other Legal Ground": (
-		"ཁྲིམས་ལུགས་དང་སྒྲིག་གཞིར་གཏན་འཁེལ་བྱས་པའི་གནས་ཚུལ་གཞན།",
-		"法律法规规定的其他情形",
-	),
-}
+# The catalogue's msgids of the offices a document names (the screens use the same entries).
+LEGAL_AID_CENTRE = _lt("Legal Aid Centre")
+JUSTICE_BUREAU = _lt("Justice Bureau")
 
 # Fixed wording of the shared layout (letterhead, number, date, seal).
 LAYOUT = {
@@ -187,10 +121,10 @@ def date_text(value) -> dict:
 	return bi(f"{day.year}ལོའི་ཟླ་{day.month}ཚེས་{day.day}", f"{day.year}年{day.month}月{day.day}日")
 
 
-def select_text(mapping: dict, value: str | None) -> dict:
-	"""A select value in both languages; unknown values print as stored."""
-	bo, zh = mapping.get(value or "", (value or "", value or ""))
-	return bi(bo, zh)
+def term(msgid: str | None) -> dict:
+	"""A term in both languages from the catalogue entry the screens use (a select value, an office, a title)."""
+	msgid = cstr(getattr(msgid, "msg", msgid))  # an `_lt` entry gives its msgid, not its current translation
+	return bi(bare(_(msgid, lang="bo")), _(msgid, lang="zh")) if msgid else bi("", "")
 
 
 def lines(text: str | None) -> list[str]:
@@ -221,6 +155,12 @@ def county_of(doc: Document) -> str | None:
 	return code
 
 
+def office_name(bo_place: str, zh_place: str, office) -> dict:
+	"""A place's office as a letterhead names it: the place, then the catalogue's name of the office."""
+	name = term(office)
+	return bi(f"{syllable(bo_place)}{name['bo']}།", f"{zh_place}{name['zh']}")
+
+
 def get_issuer(doc: Document) -> Issuer:
 	"""The county legal aid centre of the applicant (its record if there is one, else a derived name)."""
 	county = county_of(doc)
@@ -237,15 +177,15 @@ def get_issuer(doc: Document) -> Issuer:
 		order_by="creation asc",
 	)
 	if centre:
-		centre_text = bi(centre[1] or f"{bo_name}ཁྲིམས་ལུགས་རོགས་རམ་ལྟེ་གནས།", centre[0])
+		centre_text = bi(centre[1] or office_name(bo_name, zh_name, LEGAL_AID_CENTRE)["bo"], centre[0])
 	else:
-		centre_text = bi(f"{bo_name}ཁྲིམས་ལུགས་རོགས་རམ་ལྟེ་གནས།", f"{zh_name}法律援助中心")
-	return Issuer(centre=centre_text, bureau=bi(f"{bo_name}ཁྲིམས་བཅོས་ཅུས།", f"{zh_name}司法局"))
+		centre_text = office_name(bo_name, zh_name, LEGAL_AID_CENTRE)
+	return Issuer(centre=centre_text, bureau=office_name(bo_name, zh_name, JUSTICE_BUREAU))
 
 
 def applicant_rows(doc: Document) -> list[tuple[str, str, str]]:
 	"""Who applied and for what: (Tibetan label, Chinese label, value)."""
-	matter, aid = select_text(MATTER_TYPES, doc.matter_type), select_text(AID_FORMS, doc.aid_requested)
+	matter, aid = term(doc.matter_type), term(doc.aid_requested)
 	return [
 		("རེ་ཞུ་བ།", "申请人", doc.applicant_name),
 		("ཐོབ་ཐང་ལག་ཁྱེར་ཨང་།", "身份证号码", doc.id_number),
@@ -259,15 +199,16 @@ def objection_paragraphs(issuer: Issuer, who: dict) -> list[dict]:
 	"""The right to object to the justice bureau (Art 49)."""
 	return [
 		para(
-			f"{who['bo']}གིས་ཐག་གཅོད་འདི་ལ་མི་མཐུན་པའི་བསམ་ཚུལ་ཡོད་ན། {LAW['bo']}ཀྱི་དོན་ཚན་49པའི་གཏན་འབེབས་ལྟར། "
-			f"{issuer.bureau['bo']}ལ་མི་མཐུན་པའི་བསམ་ཚུལ་འདོན་ཆོག ཁྲིམས་བཅོས་ཅུས་ཀྱིས་མི་མཐུན་པའི་བསམ་ཚུལ་འབྱོར་བའི་ཉིན་ནས་བཟུང་"
+			f"{agentive(who['bo'])}ཐག་གཅོད་འདི་ལ་མི་མཐུན་པའི་བསམ་ཚུལ་ཡོད་ན། {genitive(LAW['bo'])}དོན་ཚན་49པའི་གཏན་འབེབས་ལྟར། "
+			f"{syllable(issuer.bureau['bo'])}ལ་མི་མཐུན་པའི་བསམ་ཚུལ་འདོན་ཆོག {agentive(term(JUSTICE_BUREAU)['bo'])}མི་མཐུན་པའི་བསམ་ཚུལ་འབྱོར་བའི་ཉིན་ནས་བཟུང་"
 			"ཉིན་5ཡི་ནང་ཞིབ་བཤེར་བྱས་ཏེ། ཁྲིམས་ལུགས་རོགས་རམ་ལས་ཁུངས་ཀྱི་ཐག་གཅོད་རྒྱུན་འཁྱོངས་བྱེད་པའམ་"
 			"ཡང་དག་བཟོ་བཅོས་བྱེད་དགོས་པའི་ཐག་གཅོད་བྱེད་དགོས།",
 			f"{who['zh']}对本决定有异议的，可以依照{LAW['zh']}第四十九条的规定，向{issuer.bureau['zh']}提出。"
 			"司法行政部门应当自收到异议之日起五日内进行审查，作出维持法律援助机构决定或者责令法律援助机构改正的决定。",
 		),
 		para(
-			"ཁྲིམས་བཅོས་ཅུས་ཀྱིས་ཐག་གཅོད་རྒྱུན་འཁྱོངས་བྱས་པར་ཁས་མི་ལེན་ན། ཁྲིམས་ལྟར་སྲིད་འཛིན་བསྐྱར་ཞིབ་ཞུ་བའམ་སྲིད་འཛིན་ཞུ་གཏུག་འཛུགས་ཆོག",
+			f"{agentive(term(JUSTICE_BUREAU)['bo'])}ཐག་གཅོད་རྒྱུན་འཁྱོངས་བྱས་པར་ཁས་མི་ལེན་ན། "
+			"ཁྲིམས་ལྟར་སྲིད་འཛིན་བསྐྱར་ཞིབ་ཞུ་བའམ་སྲིད་འཛིན་ཞུ་གཏུག་འཛུགས་ཆོག",
 			"对司法行政部门维持法律援助机构决定不服的，可以依法申请行政复议或者提起行政诉讼。",
 		),
 	]
@@ -284,7 +225,7 @@ def receipt_body(doc: Document, issuer: Issuer) -> list[dict]:
 		),
 		fields(*applicant_rows(doc)),
 		para(
-			f"ལྟེ་གནས་འདིས་{LAW['bo']}ཀྱི་དོན་ཚན་43པའི་གཏན་འབེབས་ལྟར། རེ་ཞུ་འབྱོར་བའི་ཉིན་ནས་བཟུང་ཉིན་7ཡི་ནང་"
+			f"ལྟེ་གནས་འདིས་{genitive(LAW['bo'])}དོན་ཚན་43པའི་གཏན་འབེབས་ལྟར། རེ་ཞུ་འབྱོར་བའི་ཉིན་ནས་བཟུང་ཉིན་7ཡི་ནང་"
 			"ཞིབ་བཤེར་བྱས་ཏེ་ཁྲིམས་ལུགས་རོགས་རམ་སྤྲོད་མིན་གྱི་ཐག་གཅོད་བྱས་ནས་ཡི་གེའི་ཐོག་ནས་ཁྱེད་ལ་བརྡ་ལྟར་གཏོང་རྒྱུ་ཡིན།",
 			f"本中心将依照{LAW['zh']}第四十三条的规定，自收到申请之日起七日内进行审查，"
 			"作出是否给予法律援助的决定，并书面告知你。",
@@ -303,7 +244,7 @@ def materials_body(doc: Document, issuer: Issuer) -> list[dict]:
 		para(f"{doc.applicant_name} ལགས།", f"{doc.applicant_name}："),
 		para(
 			f"ཁྱེད་ཀྱིས་{received['bo']}ཉིན་ཕུལ་བའི་ཁྲིམས་ལུགས་རོགས་རམ་གྱི་རེ་ཞུ（ཨང་གྲངས་{doc.name}）ཞིབ་བཤེར་བྱས་པར། "
-			f"རེ་ཞུའི་ཡིག་ཆ་ཚང་མེད། {LAW['bo']}ཀྱི་དོན་ཚན་43པའི་གཏན་འབེབས་ལྟར། ཁ་སྣོན་བྱ་དགོས་པའི་ཡིག་ཆ་ཡོངས་རྫོགས་"
+			f"རེ་ཞུའི་ཡིག་ཆ་ཚང་མེད། {genitive(LAW['bo'])}དོན་ཚན་43པའི་གཏན་འབེབས་ལྟར། ཁ་སྣོན་བྱ་དགོས་པའི་ཡིག་ཆ་ཡོངས་རྫོགས་"
 			"ཐེངས་གཅིག་ལ་གཤམ་གསལ་ལྟར་བརྡ་ལྟར་གཏོང་།",
 			f"你于{received['zh']}提出的法律援助申请（编号{doc.name}），经审查，申请材料不齐全。"
 			f"根据{LAW['zh']}第四十三条的规定，现将需要补充的全部材料一次性告知如下：",
@@ -327,7 +268,7 @@ def approval_body(doc: Document, issuer: Issuer) -> list[dict]:
 		para(f"{doc.applicant_name} ལགས།", f"{doc.applicant_name}："),
 		para(
 			f"ཁྱེད་ཀྱིས་{received['bo']}ཉིན་ཕུལ་བའི་ཁྲིམས་ལུགས་རོགས་རམ་གྱི་རེ་ཞུ（ཨང་གྲངས་{doc.name}）ཞིབ་བཤེར་བྱས་པར། "
-			f"ཁྲིམས་ལུགས་རོགས་རམ་གྱི་ཆ་རྐྱེན་དང་མཐུན། {LAW['bo']}ཀྱི་དོན་ཚན་43པའི་གཏན་འབེབས་ལྟར། "
+			f"ཁྲིམས་ལུགས་རོགས་རམ་གྱི་ཆ་རྐྱེན་དང་མཐུན། {genitive(LAW['bo'])}དོན་ཚན་43པའི་གཏན་འབེབས་ལྟར། "
 			"ཁྱེད་ལ་ཁྲིམས་ལུགས་རོགས་རམ་སྤྲོད་རྒྱུའི་ཐག་གཅོད་བྱས།",
 			f"你于{received['zh']}提出的法律援助申请（编号{doc.name}），经审查，符合法律援助条件。"
 			f"根据{LAW['zh']}第四十三条的规定，决定给予你法律援助。",
@@ -354,7 +295,7 @@ def refusal_body(doc: Document, issuer: Issuer) -> list[dict]:
 		para(f"{doc.applicant_name} ལགས།", f"{doc.applicant_name}："),
 		para(
 			f"ཁྱེད་ཀྱིས་{received['bo']}ཉིན་ཕུལ་བའི་ཁྲིམས་ལུགས་རོགས་རམ་གྱི་རེ་ཞུ（ཨང་གྲངས་{doc.name}）ཞིབ་བཤེར་བྱས་པར། "
-			f"ཁྲིམས་ལུགས་རོགས་རམ་གྱི་ཆ་རྐྱེན་དང་མི་མཐུན། {LAW['bo']}ཀྱི་དོན་ཚན་43པའི་གཏན་འབེབས་ལྟར། "
+			f"ཁྲིམས་ལུགས་རོགས་རམ་གྱི་ཆ་རྐྱེན་དང་མི་མཐུན། {genitive(LAW['bo'])}དོན་ཚན་43པའི་གཏན་འབེབས་ལྟར། "
 			"ཁྲིམས་ལུགས་རོགས་རམ་མི་སྤྲོད་པའི་ཐག་གཅོད་བྱས། རྒྱུ་མཚན་གཤམ་གསལ།",
 			f"你于{received['zh']}提出的法律援助申请（编号{doc.name}），经审查，不符合法律援助条件。"
 			f"根据{LAW['zh']}第四十三条的规定，决定不予法律援助。理由如下：",
@@ -383,16 +324,16 @@ def assignment_body(doc: Document, issuer: Issuer) -> list[dict]:
 		else None
 	) or frappe._dict()
 	worker_zh = worker.worker_name or cstr(doc.assigned_worker)
-	worker_bo = worker.worker_name_bo or worker_zh
+	worker_bo = bare(worker.worker_name_bo or worker_zh)
 	inst_zh = institution.institution_name or ""
-	inst_bo = institution.institution_name_bo or inst_zh
+	inst_bo = bare(institution.institution_name_bo or inst_zh)
 	addressee = bi(f"{inst_bo} {worker_bo}".strip(), f"{inst_zh}{worker_zh}")
 	assigned = date_text(doc.assigned_on)
 	return [
 		para(f"{addressee['bo']} ལགས།", f"{addressee['zh']}："),
 		para(
-			f"{LAW['bo']}ཀྱི་དོན་ཚན་43པའི་གཏན་འབེབས་ལྟར། ལྟེ་གནས་འདིས་{doc.applicant_name}ལ་ཁྲིམས་ལུགས་རོགས་རམ་སྤྲོད་རྒྱུའི་"
-			f"ཐག་གཅོད་བྱས་ཟིན། ད་ལྟ་{worker_bo}མངགས་ནས་ཁྲིམས་ལུགས་རོགས་རམ་གྱི་དོན་དག་འདིའི་ལས་འགན་འཁུར་དུ་བཅུག",
+			f"{genitive(LAW['bo'])}དོན་ཚན་43པའི་གཏན་འབེབས་ལྟར། ལྟེ་གནས་འདིས་{doc.applicant_name}ལ་ཁྲིམས་ལུགས་རོགས་རམ་སྤྲོད་རྒྱུའི་"
+			f"ཐག་གཅོད་བྱས་ཟིན། ད་ལྟ་{syllable(worker_bo)}མངགས་ནས་ཁྲིམས་ལུགས་རོགས་རམ་གྱི་དོན་དག་འདིའི་ལས་འགན་འཁུར་དུ་བཅུག",
 			f"根据{LAW['zh']}第四十三条的规定，本中心已决定给予{doc.applicant_name}法律援助，"
 			f"现指派{worker_zh}承办该法律援助事项。",
 		),
@@ -412,7 +353,7 @@ def assignment_body(doc: Document, issuer: Issuer) -> list[dict]:
 
 
 def termination_body(doc: Document, issuer: Issuer) -> list[dict]:
-	reason = select_text(TERMINATION_REASONS, doc.termination_reason)
+	reason = term(doc.termination_reason)
 	terminated = date_text(doc.terminated_on)
 	if document_refusal(doc, "approval", for_applicant=False) is None:
 		decided = date_text(doc.decided_on)
@@ -429,7 +370,7 @@ def termination_body(doc: Document, issuer: Issuer) -> list[dict]:
 	return [
 		para(f"{doc.applicant_name} ལགས།", f"{doc.applicant_name}："),
 		para(
-			f"{aid['bo']}ད་ལྟ་རྒྱུ་མཚན་ནི་「{reason['bo']}」ཡིན་པས། {LAW['bo']}ཀྱི་དོན་ཚན་48པའི་གཏན་འབེབས་ལྟར། "
+			f"{aid['bo']}ད་ལྟ་རྒྱུ་མཚན་ནི་「{reason['bo']}」ཡིན་པས། {genitive(LAW['bo'])}དོན་ཚན་48པའི་གཏན་འབེབས་ལྟར། "
 			f"{terminated['bo']}ཉིན་ནས་བཟུང་ཁྲིམས་ལུགས་རོགས་རམ་མཚམས་འཇོག་པའི་ཐག་གཅོད་བྱས།",
 			f"{aid['zh']}现因“{reason['zh']}”，根据{LAW['zh']}第四十八条的规定，决定自{terminated['zh']}起终止法律援助。",
 		),
@@ -439,13 +380,17 @@ def termination_body(doc: Document, issuer: Issuer) -> list[dict]:
 
 @dataclass(frozen=True)
 class LegalAidDocument:
-	"""One of the official documents: its print format, bilingual title and body."""
+	"""One of the official documents: its print format, whose name is its title, and its body."""
 
 	key: str
 	label: str
 	print_format: str
-	title: dict
 	body: Callable[[Document, Issuer], list[dict]]
+
+	@property
+	def title(self) -> dict:
+		"""The title printed on the document: its print format's name in the catalogue, as the menus show it."""
+		return term(self.print_format)
 
 
 DOCUMENTS: dict[str, LegalAidDocument] = {
@@ -455,42 +400,36 @@ DOCUMENTS: dict[str, LegalAidDocument] = {
 			"receipt",
 			"Receipt",
 			"Legal Aid Receipt",
-			bi("ཁྲིམས་ལུགས་རོགས་རམ་རེ་ཞུ་ལེན་པའི་ལག་འཛིན།", "法律援助申请受理回执"),
 			receipt_body,
 		),
 		LegalAidDocument(
 			"materials_notice",
 			"Materials Notice",
 			"Legal Aid Materials Notice",
-			bi("ཡིག་ཆ་ཁ་སྣོན་བྱ་དགོས་པའི་བརྡ་ཐོ།", "补充材料通知书"),
 			materials_body,
 		),
 		LegalAidDocument(
 			"approval",
 			"Approval Decision",
 			"Legal Aid Approval",
-			bi("ཁྲིམས་ལུགས་རོགས་རམ་སྤྲོད་རྒྱུའི་ཐག་གཅོད་ཡིག་ཆ།", "给予法律援助决定书"),
 			approval_body,
 		),
 		LegalAidDocument(
 			"refusal",
 			"Refusal Decision",
 			"Legal Aid Refusal",
-			bi("ཁྲིམས་ལུགས་རོགས་རམ་མི་སྤྲོད་པའི་ཐག་གཅོད་ཡིག་ཆ།", "不予法律援助决定书"),
 			refusal_body,
 		),
 		LegalAidDocument(
 			"assignment",
 			"Assignment Letter",
 			"Legal Aid Assignment Letter",
-			bi("ཁྲིམས་ལུགས་རོགས་རམ་མངགས་བཀོད་བརྡ་ཐོ།", "法律援助指派通知书"),
 			assignment_body,
 		),
 		LegalAidDocument(
 			"termination",
 			"Termination Notice",
 			"Legal Aid Termination Notice",
-			bi("ཁྲིམས་ལུགས་རོགས་རམ་མཚམས་འཇོག་པའི་ཐག་གཅོད་ཡིག་ཆ།", "终止法律援助决定书"),
 			termination_body,
 		),
 	)
@@ -601,20 +540,21 @@ def document_title(doc: Document, document: str) -> str:
 
 def refusal_message(doc: Document, document: str, found: Refusal) -> str:
 	"""Why the document cannot be produced, in the reader's language."""
-	title, state = frappe.bold(document_title(doc, document)), _(found.state)
+	# State labels end in a shad on the screens; spliced into a sentence they go without it.
+	title, state = frappe.bold(document_title(doc, document)), bare(_(found.state))
 	rule = DECLARED[doc.doctype].rules[document]
 	if found.reason == declared_documents.NOT_ISSUED:
-		issued = " / ".join(_(issued_in) for issued_in in sorted(rule.issued_in))
+		issued = " / ".join(bare(_(issued_in)) for issued_in in sorted(rule.issued_in))
 		return _(
 			"{0} has not been issued for {1}: it is issued when a case becomes {2}, and this one is {3}."
 		).format(title, doc.name, issued, state)
 	if found.reason == declared_documents.SET_ASIDE:
 		before, after = found.set_aside_by
 		return _("{0} of {1} no longer stands: it was set aside when the case went from {2} to {3}.").format(
-			title, doc.name, _(before), _(after)
+			title, doc.name, bare(_(before)), bare(_(after))
 		)
 	if found.reason == declared_documents.NOT_IN_STATE:
-		valid = " / ".join(_(valid_in) for valid_in in sorted(rule.valid_in))
+		valid = " / ".join(bare(_(valid_in)) for valid_in in sorted(rule.valid_in))
 		return _("{0} can be produced only while a case is {1}; {2} is {3}.").format(
 			title, valid, doc.name, state
 		)
