@@ -8,6 +8,7 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 
 from qh_legal_service.deadline_wording import WORDING, word_lines
+from qh_legal_service.patches import legal_aid_deadline_lines
 from qh_legal_service.rules.deadlines import ENGLISH, Counting, Pause, Unit, compute_due
 from qh_legal_service.rules.legal_aid import MATERIALS_PAUSE_REASON
 from qh_legal_service.tests.utils import make_application
@@ -94,3 +95,19 @@ class TestDeadlineWording(FrappeTestCase):
 			# The step the form shows beside it is translated too (the form words it through __()).
 			self.assertEqual(shown.current_step, "Review and decide")
 			self.assertNotEqual(frappe._(shown.current_step), shown.current_step)
+
+	def test_the_patch_gives_earlier_records_their_lines(self):
+		doc = make_application(received_on="2025-09-28 10:00:00")
+		stored = frappe.db.get_value("Legal Aid Application", doc.name, "deadline_lines")
+		frappe.db.set_value(
+			"Legal Aid Application",
+			doc.name,
+			{"deadline_lines": None, "deadline_explanation": "Due: 2025-10-09 24:00."},
+			update_modified=False,
+		)
+		legal_aid_deadline_lines.execute()
+		self.assertEqual(frappe.db.get_value("Legal Aid Application", doc.name, "deadline_lines"), stored)
+		frappe.local.lang = "bo"
+		shown = frappe.get_doc("Legal Aid Application", doc.name)
+		shown.run_method("onload")
+		self.assertRegex(shown.deadline_explanation.splitlines()[-1], TIBETAN)
