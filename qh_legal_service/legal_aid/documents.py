@@ -104,7 +104,11 @@ def para(bo: str, zh: str) -> dict:
 
 
 def items(values: list[str]) -> dict:
-	"""A numbered list of data (the missing materials, the reasons), printed as entered."""
+	"""A numbered list of data (the missing materials, the reasons), printed as entered.
+
+	Staff may write an item in both languages for a reader of Tibetan: each run is printed in its script's
+	language (`script_runs`), in the print view and in the Word file alike.
+	"""
 	return {"kind": "list", "items": values}
 
 
@@ -732,7 +736,9 @@ def build_word(doc: Document, document: str):
 			for index, item in enumerate(block["items"], 1):
 				paragraph = word.add_paragraph()
 				paragraph.paragraph_format.left_indent = Mm(8)
-				_add_run(paragraph, f"{index}. {item}", "zh")
+				_add_run(paragraph, f"{index}. {item}", "bo")  # split by script: Tibetan runs are tagged bo
+				if any(is_tibetan(char) for char in item):
+					_tibetan_line_spacing(paragraph, 10.5)
 		elif block["kind"] == "fields":
 			table = word.add_table(rows=0, cols=2)
 			table.style = "Table Grid"

@@ -11,6 +11,7 @@ from pathlib import Path
 import frappe
 from babel.messages.pofile import read_po
 from docx import Document as WordDocument
+from docx.oxml.ns import qn
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, now_datetime, nowdate
 
@@ -37,6 +38,9 @@ ROAD_TO_TERMINATION = (
 	legal_aid.TERMINATED,
 )
 TERMINATED_DOCUMENTS = ("receipt", "approval", "assignment", "termination")
+# Materials a clerk lists for a reader of Tibetan, in both languages.
+MATERIALS_BO = "ཐོབ་ཐང་ལག་ཁྱེར་གྱི་འདྲ་བཤུས།"
+MATERIALS = f"身份证复印件\n{MATERIALS_BO}\n劳动合同 ངལ་རྩོལ་གན་རྒྱ།"
 
 
 def catalogue(lang: str) -> dict[str, str]:
@@ -104,7 +108,7 @@ class TestDocumentVocabulary(FrappeTestCase):
 			cls.move(
 				make_application(preferred_language="bo"),
 				(legal_aid.RECEIVED, legal_aid.MATERIALS_REQUESTED),
-				materials_notice="身份证复印件\n劳动合同",
+				materials_notice=MATERIALS,
 				materials_due=add_days(nowdate(), 10),
 				materials_requested_on=now_datetime(),
 			).name,
@@ -224,6 +228,22 @@ class TestDocumentVocabulary(FrappeTestCase):
 			labels += [content["layout"]["number"]["bo"], content["layout"]["date"]["bo"]]
 			with self.subTest(document=key):
 				self.assertTrue(shad_endings_agree(labels), labels)
+
+	def test_staff_lists_print_each_language_under_its_own_tag(self):
+		html = frappe.get_print(DOCTYPE, self.materials.name, DOCUMENTS["materials_notice"].print_format)
+		self.assertIn('<li><span lang="zh">身份证复印件</span></li>', html)
+		self.assertIn(f'<li><span lang="bo">{MATERIALS_BO}</span></li>', html)
+		self.assertIn('<li><span lang="zh">劳动合同 </span><span lang="bo">ངལ་རྩོལ་གན་རྒྱ།</span></li>', html)
+		buffer = BytesIO()
+		build_word(self.materials, "materials_notice").save(buffer)
+		runs = {
+			run.text: run._element.rPr.find(qn("w:lang")).get(qn("w:val"))
+			for paragraph in WordDocument(BytesIO(buffer.getvalue())).paragraphs
+			for run in paragraph.runs
+			if run._element.rPr is not None and run._element.rPr.find(qn("w:lang")) is not None
+		}
+		self.assertEqual(runs[MATERIALS_BO], "bo-CN")
+		self.assertEqual(runs["ངལ་རྩོལ་གན་རྒྱ།"], "bo-CN")
 
 	@staticmethod
 	def texts(content: dict, lang: str) -> list[str]:
