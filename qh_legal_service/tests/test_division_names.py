@@ -127,3 +127,15 @@ class TestDivisionNames(FrappeTestCase):
 			frappe.db.get_value(DIVISION, BEIGUAN_COMMUNITY, "full_name_bo"),
 			"ཟི་ལིང་གྲོང་ཁྱེར་ ཁྲིན་ཏུང་ཆུས་ ཏུང་ཀོན་ལམ་ （北关社区居民委员会）",
 		)
+
+	def test_the_portal_names_the_village_by_its_tibetan_path_for_a_tibetan_reader(self):
+		from qh_legal_service.legal_aid.web_form.legal_aid_application import legal_aid_application as form
+
+		frappe.local.lang = "bo"
+		self.assertEqual(
+			form.place_name(BEIGUAN_COMMUNITY),
+			"ཟི་ལིང་གྲོང་ཁྱེར་ ཁྲིན་ཏུང་ཆུས་ （东关大街街道） （北关社区居民委员会）",
+		)
+		self.assertEqual(form.place_name(CHENGDUO), "ཡུལ་ཤུལ་བོད་རིགས་རང་སྐྱོང་ཁུལ་ ཁྲི་འདུ་རྫོང་")
+		frappe.local.lang = "zh"
+		self.assertEqual(form.place_name(CHENGDUO), "玉树藏族自治州 称多县")

@@ -43,6 +43,7 @@ def get_context(context):
 		"documents": document_links(doc),
 		"division": place_name(doc.get("division")),
 	}
+	show_tibetan_paths(context.web_form_doc.web_form_fields, ("division",))
 	# Rendered into the form's script: keep "</" from closing the <script> element.
 	context.qhls_portal_json = frappe.as_json(portal).replace("</", "<\\/")
 
@@ -288,10 +289,11 @@ def place_name(division: str | None) -> str | None:
 	if not division:
 		return None
 	names = frappe.db.get_value(
-		"Administrative Division", division, ["division_name", "division_name_bo", "full_name"], as_dict=True
+		"Administrative Division", division, ["division_name", "full_name", "full_name_bo"], as_dict=True
 	)
 	if not names:
 		return division
-	if frappe.local.lang == "bo" and names.division_name_bo:
-		return names.division_name_bo
+	if frappe.local.lang == "bo" and names.full_name_bo:
+		# Tibetan names where known, the rest in brackets (rules.divisions.tibetan_place_name).
+		return names.full_name_bo
 	return names.full_name or names.division_name
