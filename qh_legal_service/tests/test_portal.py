@@ -218,6 +218,20 @@ class TestApplicationsEnteredForACitizen(FrappeTestCase):
 		self.assertIn(doc.name, listed_for(OTHER_CITIZEN))
 		self.assertTrue(self.can_read(OTHER_CITIZEN, doc.name))
 
+	def test_records_entered_before_sharing_are_shared_by_the_patch(self):
+		from qh_legal_service.patches.legal_aid_share_with_applicants import execute
+
+		doc = make_application()
+		# As a record saved before applications were shared: the field set, no share.
+		frappe.db.set_value("Legal Aid Application", doc.name, "applicant_user", CITIZEN)
+		self.assertFalse(self.can_read(CITIZEN, doc.name))
+		execute()
+		execute()  # twice: one share only
+		self.assertTrue(self.can_read(CITIZEN, doc.name))
+		self.assertIn(doc.name, listed_for(CITIZEN))
+		shares = {"share_doctype": "Legal Aid Application", "share_name": doc.name}
+		self.assertEqual(frappe.get_all("DocShare", filters=shares, pluck="user"), [CITIZEN])
+
 	def test_an_application_for_no_citizen_is_on_no_portal(self):
 		doc = make_application()
 		self.assertNotIn(doc.name, listed_for(CITIZEN))
