@@ -22,6 +22,7 @@ from qh_legal_service.tests.utils import (
 	TEST_PASSWORD,
 	VALID_ID,
 	make_application,
+	make_institution,
 	make_staff,
 	make_worker,
 )
@@ -265,15 +266,40 @@ class TestRecordPage(FrappeTestCase):
 		self.assertEqual(
 			texts[:2], [frappe._("Application received", lang=bo), frappe._("Legal aid granted", lang=bo)]
 		)
-		self.assertTrue(texts[2].startswith("སྒྲོལ་མ། ("), texts[2])
+		# The name's closing shad does not fall inside the sentence.
+		self.assertEqual(texts[2], "སྒྲོལ་མ ལ་འགན་བསྐོས་ཟིན།")
 		self.assertEqual(
 			history["lines"][2]["details"], [frappe._("Phone: {0}", lang=bo).format("0971-8123456")]
 		)
 		self.assertEqual(history["heading"], "ལས་དོན་གྱི་བརྒྱུད་རིམ")
 
 		next_step = portal_form.next_step_section(self.page_doc(doc))
-		self.assertIn("སྒྲོལ་མ།", next_step["text"])
+		self.assertEqual(next_step["text"], "ཁྱེད་ཀྱི་གནད་དོན་འགན་འཁུར་མཁན། སྒྲོལ་མ། གནད་དོན་སྐོར་ཁོང་དང་འབྲེལ་བ་གནང་རོགས།")
 		self.assertEqual(next_step["details"], ["ཁ་པར། 0971-8123456"])
+
+	def test_the_lawyer_and_their_institution_in_chinese(self):
+		institution = make_institution(institution_name="城东区法律援助中心（测试）", phone="0971-8000000")
+		worker = make_worker(
+			worker_name="王律师",
+			worker_type="Lawyer",
+			licence_number="16301201810000001",
+			institution=institution.name,
+		)
+		doc = make_application(assigned_worker=worker.name)
+		frappe.db.set_value(
+			"Legal Aid Application",
+			doc.name,
+			{"workflow_state": "In Progress", "states_passed": "Received\nApproved\nAssigned\nIn Progress"},
+		)
+		frappe.local.lang = "zh"
+		lines = portal_form.history_section(self.page_doc(doc))["lines"]
+		self.assertEqual(lines[-1]["text"], "已指派王律师（城东区法律援助中心（测试））承办")
+		# The worker has no phone of their own: the institution's.
+		self.assertEqual(lines[-1]["details"], ["电话：0971-8000000"])
+		next_step = portal_form.next_step_section(self.page_doc(doc))
+		self.assertEqual(
+			next_step["text"], "您的案件由王律师（城东区法律援助中心（测试））承办，有关事宜请与其联系。"
+		)
 
 	def test_materials_to_supply_by_a_date_in_chinese(self):
 		doc = make_application()

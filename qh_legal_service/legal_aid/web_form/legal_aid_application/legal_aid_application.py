@@ -205,7 +205,7 @@ def event_text(line: history.Line) -> str:
 			return _("Materials asked for, to be supplied by {0}").format(formatdate(values["due"]))
 		return _("Materials asked for")
 	if line.event == history.ASSIGNED:
-		return _("Assigned to {0}, {1}").format(values.get("worker") or "", values.get("institution") or "")
+		return _("Assigned to {0}").format(handler(values))
 	if line.event == history.CLOSED:
 		return _("Case closed. Outcome: {0}").format(_(values.get("outcome") or ""))
 	if line.event == history.TERMINATED:
@@ -228,6 +228,17 @@ EVENT_WORDS = {
 	history.WITHDRAWN: lambda: _("Application withdrawn"),
 	history.ARCHIVED: lambda: _("Case archived"),
 }
+
+
+def handler(values: dict) -> str:
+	"""The worker and their institution, as one name to put in a sentence."""
+	# A Tibetan name may end in a shad, which must not fall inside the running sentence.
+	worker, institution = (
+		(values.get(key) or "").strip().rstrip("།").strip() for key in ("worker", "institution")
+	)
+	if worker and institution:
+		return f"{worker}（{institution}）" if frappe.local.lang == "zh" else f"{worker} ({institution})"
+	return worker or institution
 
 
 def event_details(line: history.Line) -> list[str]:
@@ -276,9 +287,8 @@ def next_step_section(doc) -> dict | None:
 			"5 days of receiving your objection."
 		)
 	elif action.event == history.CONTACT_WORKER:
-		text = _("Your case is handled by {0}, {1}. Contact them about it.").format(
-			action.values.get("worker") or "", action.values.get("institution") or ""
-		)
+		text = _("Your case is handled by {0}. Contact them about it.").format(handler(action.values))
+
 	else:
 		text = _("Nothing for now: staff will contact you if anything is needed.")
 	return {"heading": _("What You Must Do Next"), "text": text, "details": details}
