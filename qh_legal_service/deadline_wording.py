@@ -56,12 +56,14 @@ def _day(v: dict) -> list:
 
 def _law(v: dict) -> str:
 	"""The statute's own (Chinese) name, without the English gloss the rule data carries beside it."""
-	return _LATIN_ASIDE.sub("", v["law"] or "").strip() or _(v["law"] or "")
+	law = v["law"] or ""
+	return _LATIN_ASIDE.sub("", law).strip() or _(law)
 
 
 def _article(v: dict) -> str:
-	found = _ARTICLE.search(v["article"] or "")
-	return _("Art {0}").format(found.group(1)) if found else _(v["article"] or "")
+	article = v["article"] or ""
+	found = _ARTICLE.search(article)
+	return _("Art {0}").format(found.group(1)) if found else _(article)
 
 
 def word_reason(reason: dict) -> str:

@@ -207,9 +207,11 @@ def event_text(line: history.Line) -> str:
 	if line.event == history.ASSIGNED:
 		return _("Assigned to {0}").format(handler(values))
 	if line.event == history.CLOSED:
-		return _("Case closed. Outcome: {0}").format(_(values.get("outcome") or ""))
+		outcome = values.get("outcome") or ""
+		return _("Case closed. Outcome: {0}").format(_(outcome))
 	if line.event == history.TERMINATED:
-		return _("Legal aid terminated: {0}").format(_(values.get("reason") or ""))
+		reason = values.get("reason") or ""
+		return _("Legal aid terminated: {0}").format(_(reason))
 	return EVENT_WORDS[line.event]()
 
 
