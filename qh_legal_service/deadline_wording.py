@@ -3,6 +3,7 @@
 import json
 import re
 
+import frappe
 from frappe import _
 
 from qh_legal_service.rules.legal_aid import MATERIALS_PAUSE_REASON
@@ -54,10 +55,22 @@ def _day(v: dict) -> list:
 	return [v["day"], _name(v["weekday"])]
 
 
+# The statutes the rules cite, by their Chinese name, worded in the reader's language; a norm not
+# listed here (a standard's number, a State Council document) is shown by its own Chinese name.
+_STATUTES = {
+	"法律援助法": lambda: _("Legal Aid Law"),
+	"人民调解法": lambda: _("People's Mediation Law"),
+	"公证法": lambda: _("Notarization Law"),
+}
+
+
 def _law(v: dict) -> str:
-	"""The statute's own (Chinese) name, without the English gloss the rule data carries beside it."""
+	"""The statute's name in the reader's language, or its own Chinese name without the English gloss."""
 	law = v["law"] or ""
-	return _LATIN_ASIDE.sub("", law).strip() or _(law)
+	chinese = _LATIN_ASIDE.sub("", law).strip()
+	if chinese in _STATUTES and not (frappe.local.lang or "").startswith("zh"):
+		return _STATUTES[chinese]()
+	return chinese or _(law)
 
 
 def _article(v: dict) -> str:

@@ -111,3 +111,22 @@ class TestDeadlineWording(FrappeTestCase):
 		shown = frappe.get_doc("Legal Aid Application", doc.name)
 		shown.run_method("onload")
 		self.assertRegex(shown.deadline_explanation.splitlines()[-1], TIBETAN)
+
+
+class TestStatuteNames(FrappeTestCase):
+	def test_a_tibetan_reader_reads_the_statutes_name_in_tibetan(self):
+		from qh_legal_service.deadline_wording import word_lines
+
+		bo = "bo"
+		for law, tibetan in (
+			("法律援助法 (Legal Aid Law)", "ཁྲིམས་ལུགས་རོགས་རམ་ཁྲིམས་ཡིག"),
+			("人民调解法 (People's Mediation Law)", "མི་དམངས་བར་འདུམ་ཁྲིམས་ཡིག"),
+			("公证法 (Notarization Law)", "ཁུངས་སྐྱེལ་ཁྲིམས་ཡིག"),
+		):
+			frappe.local.lang = bo
+			try:
+				line = word_lines([("rule", {"code": "X", "law": law, "article": "Art 30"})])
+			finally:
+				frappe.local.lang = "en"
+			self.assertIn(tibetan, line)
+			self.assertNotRegex(line, "[\u4e00-\u9fff]")
