@@ -1,8 +1,9 @@
 """The legal aid documents print the catalogue's terms: one vocabulary for screens and paper.
 
 Pure test: reads the .po files with babel, the application's select options and the print formats from
-their JSON, and documents.py as source. A document that printed a term of its own (a word list beside the
-catalogue, a title differing from its print format's name) fails here.
+their JSON, documents.py and the prose templates (templates/print/legal_aid/) as source. A document that
+printed a term of its own (a word list beside the catalogue, a title differing from its print format's
+name) fails here.
 """
 
 import ast
@@ -20,6 +21,11 @@ APP_DIR = Path(__file__).resolve().parents[1] / "qh_legal_service"
 DOCUMENTS_PY = APP_DIR / "legal_aid" / "documents.py"
 DOCTYPE_JSON = APP_DIR / "legal_aid" / "doctype" / "legal_aid_application" / "legal_aid_application.json"
 PRINT_FORMATS = APP_DIR / "legal_aid" / "print_format"
+PROSE_TEMPLATES = APP_DIR / "templates" / "print" / "legal_aid"
+DOCUMENT_KEYS = ("receipt", "materials_notice", "approval", "refusal", "assignment", "termination")
+# `term(doc.<field>)` in a template: a select value printed as the catalogue's term.
+TEMPLATE_TERM = re.compile(r"\bterm\(doc\.(\w+)\)")
+JINJA_COMMENT = re.compile(r"\{#.*?#\}", re.S)
 TIBETAN = re.compile("[\u0f00-\u0fff]")
 HAN = re.compile("[\u4e00-\u9fff]")
 
@@ -65,9 +71,18 @@ def source():
 	return DOCUMENTS_PY.read_text(encoding="utf-8")
 
 
-def printed_select_fields(source: str) -> set[str]:
-	"""The application's fields a document prints as terms: `term(doc.<field>)` in documents.py."""
+@pytest.fixture(scope="module")
+def templates():
+	"""The prose templates' text, translator's notes left out: name -> text."""
 	return {
+		path.name: JINJA_COMMENT.sub("", path.read_text(encoding="utf-8"))
+		for path in sorted(PROSE_TEMPLATES.glob("*.html"))
+	}
+
+
+def printed_select_fields(source: str, templates: dict[str, str]) -> set[str]:
+	"""The application's fields a document prints as terms: `term(doc.<field>)` in documents.py or a template."""
+	in_python = {
 		node.args[0].attr
 		for node in ast.walk(ast.parse(source))
 		if isinstance(node, ast.Call)
@@ -76,6 +91,7 @@ def printed_select_fields(source: str) -> set[str]:
 		and isinstance(node.args[0], ast.Attribute)
 		and getattr(node.args[0].value, "id", None) == "doc"
 	}
+	return in_python | {field for text in templates.values() for field in TEMPLATE_TERM.findall(text)}
 
 
 def select_options(fieldname: str) -> list[str]:
@@ -95,31 +111,54 @@ def print_formats() -> dict[str, str]:
 	return found
 
 
-def printed_terms(source: str) -> list[str]:
+def printed_terms(source: str, templates: dict[str, str]) -> list[str]:
 	"""Every msgid a document prints as a term: the select values, the titles, the offices."""
-	selects = [option for field in sorted(printed_select_fields(source)) for option in select_options(field)]
+	selects = [
+		option
+		for field in sorted(printed_select_fields(source, templates))
+		for option in select_options(field)
+	]
 	return [*selects, *print_formats(), *OFFICES]
 
 
-def test_documents_print_the_select_fields_as_catalogue_terms(source):
-	assert printed_select_fields(source) == {"matter_type", "aid_requested", "termination_reason"}
+def test_documents_print_the_select_fields_as_catalogue_terms(source, templates):
+	assert printed_select_fields(source, templates) == {"matter_type", "aid_requested", "termination_reason"}
 
 
-def test_every_printed_term_has_both_languages(catalogues, source):
-	for msgid in printed_terms(source):
+def test_each_document_has_its_prose_template_with_a_translators_note(templates):
+	for key in (*DOCUMENT_KEYS, "layout"):
+		text = (PROSE_TEMPLATES / f"{key}.html").read_text(encoding="utf-8")
+		assert text.startswith("{#- Translator's note:"), key
+	# The prose is in the templates, not in Python: no Tibetan or Chinese sentence is left in documents.py.
+	source = DOCUMENTS_PY.read_text(encoding="utf-8")
+	prose = "".join(templates.values())
+	for fragment in (
+		"本中心",
+		"ལྟེ་གནས་འདིས་",
+		"ལགས།",
+		"中华人民共和国法律援助法",
+		"公共法律服务热线",
+		"（盖章）",
+	):
+		assert fragment not in source, fragment
+		assert fragment in prose, fragment
+
+
+def test_every_printed_term_has_both_languages(catalogues, source, templates):
+	for msgid in printed_terms(source, templates):
 		zh, bo = catalogues["zh"].get(msgid), catalogues["bo"].get(msgid)
 		assert zh and HAN.search(zh) and not TIBETAN.search(zh), (msgid, zh)
 		assert bo and TIBETAN.search(bo) and not HAN.search(bo), (msgid, bo)
 
 
-def test_printed_terms_are_labels_without_a_closing_shad(catalogues, source):
+def test_printed_terms_are_labels_without_a_closing_shad(catalogues, source, templates):
 	# They go into sentences and lists; a closing shad would read `…།」ཡིན་པས` or `…།, …།`.
-	ending = [msgid for msgid in printed_terms(source) if catalogues["bo"][msgid].endswith(SHAD)]
+	ending = [msgid for msgid in printed_terms(source, templates) if catalogues["bo"][msgid].endswith(SHAD)]
 	assert not ending
 
 
-def test_printed_terms_join_correctly(catalogues, source):
-	for msgid in printed_terms(source):
+def test_printed_terms_join_correctly(catalogues, source, templates):
+	for msgid in printed_terms(source, templates):
 		assert tibetan_defects(catalogues["bo"][msgid]) == [], msgid
 
 
@@ -140,17 +179,20 @@ def test_offices_read_as_on_the_screens(catalogues):
 	assert catalogues["bo"]["County Justice Bureau"] == "རྫོང་" + catalogues["bo"]["Justice Bureau"]
 
 
-def test_documents_keep_no_word_list_of_their_own(catalogues, source):
-	"""No select value, title or office is spelled out in documents.py: they come from the catalogue."""
+def test_documents_keep_no_word_list_of_their_own(catalogues, source, templates):
+	"""No select value, title or office is spelled out in documents.py or the templates: they come from the catalogue."""
 	constants = [
 		node.value
 		for node in ast.walk(ast.parse(source))
 		if isinstance(node, ast.Constant) and isinstance(node.value, str)
-	]
-	selects = set(printed_terms(source)) - set(print_formats()) - set(OFFICES)
-	# A select value named in documents.py would be the key of a word list of its own.
+	] + list(templates.values())
+	selects = set(printed_terms(source, templates)) - set(print_formats()) - set(OFFICES)
+	# A select value named in documents.py or a template would be the key of a word list of its own.
 	own_words = {constant for constant in constants if constant in selects}
-	for msgid in printed_terms(source):
+	own_words |= {
+		f"{name}: {select}" for name, text in templates.items() for select in selects if f'"{select}"' in text
+	}
+	for msgid in printed_terms(source, templates):
 		for lang in ("zh", "bo"):
 			own_words |= {
 				f"{lang}: {constant}" for constant in constants if catalogues[lang][msgid] in constant

@@ -1,18 +1,18 @@
 """The six official legal aid documents, Tibetan and Chinese on one page (法律援助法 Art 43, 48, 49).
 
-The prose lives here once. Every term it prints (select values, offices, titles) is the catalogue entry
-the screens use (`term`), and Tibetan words are joined by `rules.tibetan` (particles, no stray shads).
-The print formats read it through the Jinja method `legal_aid_document`
-(rendered by templates/print/legal_aid_base.html); the Word files are built from the same blocks by
-`build_word`.
+The prose lives once, in templates translators read: templates/print/legal_aid/<document>.html (and
+layout.html for the words every document shares). `render_prose` renders a template into bilingual
+blocks (paragraphs, lists, field tables); every term they print (select values, offices, titles) is the
+catalogue entry the screens use (`term`), and Tibetan words are joined by `rules.tibetan` (particles, no
+stray shads), helpers the templates call. The print formats read the blocks through the Jinja method
+`legal_aid_document` (rendered by templates/print/legal_aid_base.html); the Word files are built from the
+same blocks by `build_word`.
 
 Which document a case may produce now is declared in `rules.legal_aid_documents` and enforced here on
 every path, for staff and citizens alike: the Jinja method and the Word builder refuse a document its
 case does not warrant, and the `pdf_body_html` hook refuses it before Frappe renders any print (the
 print view, /printview, PDF downloads, e-mail attachments). Documents are always built from the record
 as saved, never from values a client sends.
-
-Translator: please review the Tibetan wording (every `bo=` string below).
 """
 
 import json
@@ -45,25 +45,12 @@ DOCTYPE = "Legal Aid Application"
 TIBETAN_FONT = "Noto Serif Tibetan"
 CHINESE_FONT = "Noto Serif CJK SC"
 
-LAW = {
-	"bo": "《ཀྲུང་ཧྭ་མི་དམངས་སྤྱི་མཐུན་རྒྱལ་ཁབ་ཀྱི་ཁྲིམས་ལུགས་རོགས་རམ་ཁྲིམས་ཡིག》",
-	"zh": "《中华人民共和国法律援助法》",
-}
+# The templates of the documents' prose, relative to the app (as Frappe's Jinja loader reads them).
+PROSE_TEMPLATES = "qh_legal_service/templates/print/legal_aid"
 
 # The catalogue's msgids of the offices a document names (the screens use the same entries).
 LEGAL_AID_CENTRE = _lt("Legal Aid Centre")
 JUSTICE_BUREAU = _lt("Justice Bureau")
-
-# Fixed wording of the shared layout (letterhead, number, date, seal).
-LAYOUT = {
-	"number": {"bo": "ཡིག་ཨང་།", "zh": "编号"},
-	"seal": {"bo": "（ཐམ་ག）", "zh": "（盖章）"},
-	"date": {"bo": "ཟླ་ཚེས།", "zh": "日期"},
-	"hotline": {
-		"bo": "སྤྱི་པའི་ཁྲིམས་ལུགས་ཞབས་ཞུའི་ཁ་པར་ཐད་ཀར་ 12348",
-		"zh": "公共法律服务热线 12348",
-	},
-}
 
 
 def is_tibetan(char: str) -> bool:
@@ -110,11 +97,6 @@ def items(values: list[str]) -> dict:
 	language (`script_runs`), in the print view and in the Word file alike.
 	"""
 	return {"kind": "list", "items": values}
-
-
-def fields(*rows: tuple[str, str, str]) -> dict:
-	"""A table of data: (Tibetan label, Chinese label, value)."""
-	return {"kind": "fields", "rows": [{"bo": bo, "zh": zh, "value": value} for bo, zh, value in rows]}
 
 
 def date_text(value) -> dict:
@@ -187,129 +169,77 @@ def get_issuer(doc: Document) -> Issuer:
 	return Issuer(centre=centre_text, bureau=office_name(bo_name, zh_name, JUSTICE_BUREAU))
 
 
-def applicant_rows(doc: Document) -> list[tuple[str, str, str]]:
-	"""Who applied and for what: (Tibetan label, Chinese label, value)."""
-	matter, aid = term(doc.matter_type), term(doc.aid_requested)
-	return [
-		("རེ་ཞུ་བ།", "申请人", doc.applicant_name),
-		("ཐོབ་ཐང་ལག་ཁྱེར་ཨང་།", "身份证号码", doc.id_number),
-		("ཁ་པར།", "联系电话", doc.phone),
-		("དོན་དག་གི་རིགས།", "事项类别", f"{matter['bo']} {matter['zh']}"),
-		("རེ་ཞུ་བྱས་པའི་རོགས་རམ།", "申请援助形式", f"{aid['bo']} {aid['zh']}"),
-	]
+def prose_text(rendered: str) -> str:
+	"""A text as a template gives it: its lines joined (a translator may wrap them), without indentation."""
+	return "".join(line.lstrip("\t") for line in cstr(rendered).splitlines())
 
 
-def objection_paragraphs(issuer: Issuer, who: dict) -> list[dict]:
-	"""The right to object to the justice bureau (Art 49)."""
-	return [
-		para(
-			f"{agentive(who['bo'])}ཐག་གཅོད་འདི་ལ་མི་མཐུན་པའི་བསམ་ཚུལ་ཡོད་ན། {genitive(LAW['bo'])}དོན་ཚན་49པའི་གཏན་འབེབས་ལྟར། "
-			f"{syllable(issuer.bureau['bo'])}ལ་མི་མཐུན་པའི་བསམ་ཚུལ་འདོན་ཆོག {agentive(term(JUSTICE_BUREAU)['bo'])}མི་མཐུན་པའི་བསམ་ཚུལ་འབྱོར་བའི་ཉིན་ནས་བཟུང་"
-			"ཉིན་5ཡི་ནང་ཞིབ་བཤེར་བྱས་ཏེ། ཁྲིམས་ལུགས་རོགས་རམ་ལས་ཁུངས་ཀྱི་ཐག་གཅོད་རྒྱུན་འཁྱོངས་བྱེད་པའམ་"
-			"ཡང་དག་བཟོ་བཅོས་བྱེད་དགོས་པའི་ཐག་གཅོད་བྱེད་དགོས།",
-			f"{who['zh']}对本决定有异议的，可以依照{LAW['zh']}第四十九条的规定，向{issuer.bureau['zh']}提出。"
-			"司法行政部门应当自收到异议之日起五日内进行审查，作出维持法律援助机构决定或者责令法律援助机构改正的决定。",
-		),
-		para(
-			f"{agentive(term(JUSTICE_BUREAU)['bo'])}ཐག་གཅོད་རྒྱུན་འཁྱོངས་བྱས་པར་ཁས་མི་ལེན་ན། "
-			"ཁྲིམས་ལྟར་སྲིད་འཛིན་བསྐྱར་ཞིབ་ཞུ་བའམ་སྲིད་འཛིན་ཞུ་གཏུག་འཛུགས་ཆོག",
-			"对司法行政部门维持法律援助机构决定不服的，可以依法申请行政复议或者提起行政诉讼。",
-		),
-	]
+def prose_helpers() -> dict:
+	"""What the prose templates may call: the catalogue's terms, dates, lines, and the Tibetan joining rules."""
+	return {
+		"term": term,
+		"bi": bi,
+		"date_text": date_text,
+		"lines": lines,
+		"office_name": office_name,
+		"genitive": genitive,
+		"agentive": agentive,
+		"syllable": syllable,
+		"bare": bare,
+		"legal_aid_centre": LEGAL_AID_CENTRE,
+		"justice_bureau": JUSTICE_BUREAU,
+	}
 
 
-def receipt_body(doc: Document, issuer: Issuer) -> list[dict]:
-	received = date_text(doc.received_on)
-	return [
-		para(f"{doc.applicant_name} ལགས།", f"{doc.applicant_name}："),
-		para(
-			f"ཁྱེད་ཀྱིས་{received['bo']}ཉིན་ཕུལ་བའི་ཁྲིམས་ལུགས་རོགས་རམ་གྱི་རེ་ཞུ་ལྟེ་གནས་འདིར་འབྱོར་ཞིང་ལེན་ཟིན། "
-			f"རེ་ཞུའི་ཨང་གྲངས་ནི་{doc.name}ཡིན།",
-			f"你于{received['zh']}提出的法律援助申请，本中心已经收到并受理，申请编号为{doc.name}。",
-		),
-		fields(*applicant_rows(doc)),
-		para(
-			f"ལྟེ་གནས་འདིས་{genitive(LAW['bo'])}དོན་ཚན་43པའི་གཏན་འབེབས་ལྟར། རེ་ཞུ་འབྱོར་བའི་ཉིན་ནས་བཟུང་ཉིན་7ཡི་ནང་"
-			"ཞིབ་བཤེར་བྱས་ཏེ་ཁྲིམས་ལུགས་རོགས་རམ་སྤྲོད་མིན་གྱི་ཐག་གཅོད་བྱས་ནས་ཡི་གེའི་ཐོག་ནས་ཁྱེད་ལ་བརྡ་ལྟར་གཏོང་རྒྱུ་ཡིན།",
-			f"本中心将依照{LAW['zh']}第四十三条的规定，自收到申请之日起七日内进行审查，"
-			"作出是否给予法律援助的决定，并书面告知你。",
-		),
-		para(
-			"རེ་ཞུའི་ཡིག་ཆ་ཚང་མེད་ན། ལྟེ་གནས་འདིས་ཁ་སྣོན་བྱ་དགོས་པའི་ཡིག་ཆ་ཡོངས་རྫོགས་ཐེངས་གཅིག་ལ་བརྡ་ལྟར་གཏོང་རྒྱུ་ཡིན། "
-			"དུས་བཀག་ལྟར་ཁ་སྣོན་མ་བྱས་ན་རེ་ཞུ་ཕྱིར་འཐེན་བྱས་པར་བརྩི་རྒྱུ་ཡིན།",
-			"申请材料不齐全的，本中心将一次性告知你需要补充的全部材料；逾期未补充的，视为撤回申请。",
-		),
-	]
+def render_prose(template: str, context: dict) -> tuple[list[dict], dict[str, dict]]:
+	"""Render templates/print/legal_aid/<template>.html into its blocks and its named texts.
+
+	The template calls `para(bo, zh)`, `items(values)`, `field(bo, zh, value)` (consecutive rows make one
+	table) and `text(name, bo, zh)`; what it prints between them is ignored.
+	"""
+	blocks: list[dict] = []
+	texts: dict[str, dict] = {}
+
+	def add_para(bo: str, zh: str) -> str:
+		blocks.append(para(prose_text(bo), prose_text(zh)))
+		return ""
+
+	def add_items(values: list[str]) -> str:
+		blocks.append(items(list(values)))
+		return ""
+
+	def add_field(bo: str, zh: str, value) -> str:
+		if not blocks or blocks[-1]["kind"] != "fields":
+			blocks.append({"kind": "fields", "rows": []})
+		blocks[-1]["rows"].append({"bo": bo, "zh": zh, "value": value})
+		return ""
+
+	def add_text(name: str, bo: str, zh: str) -> str:
+		texts[name] = bi(prose_text(bo), prose_text(zh))
+		return ""
+
+	frappe.render_template(
+		f"{PROSE_TEMPLATES}/{template}.html",
+		{
+			**prose_helpers(),
+			**context,
+			"para": add_para,
+			"items": add_items,
+			"field": add_field,
+			"text": add_text,
+		},
+		is_path=True,
+	)
+	return blocks, texts
 
 
-def materials_body(doc: Document, issuer: Issuer) -> list[dict]:
-	received, due = date_text(doc.received_on), date_text(doc.materials_due)
-	return [
-		para(f"{doc.applicant_name} ལགས།", f"{doc.applicant_name}："),
-		para(
-			f"ཁྱེད་ཀྱིས་{received['bo']}ཉིན་ཕུལ་བའི་ཁྲིམས་ལུགས་རོགས་རམ་གྱི་རེ་ཞུ（ཨང་གྲངས་{doc.name}）ཞིབ་བཤེར་བྱས་པར། "
-			f"རེ་ཞུའི་ཡིག་ཆ་ཚང་མེད། {genitive(LAW['bo'])}དོན་ཚན་43པའི་གཏན་འབེབས་ལྟར། ཁ་སྣོན་བྱ་དགོས་པའི་ཡིག་ཆ་ཡོངས་རྫོགས་"
-			"ཐེངས་གཅིག་ལ་གཤམ་གསལ་ལྟར་བརྡ་ལྟར་གཏོང་།",
-			f"你于{received['zh']}提出的法律援助申请（编号{doc.name}），经审查，申请材料不齐全。"
-			f"根据{LAW['zh']}第四十三条的规定，现将需要补充的全部材料一次性告知如下：",
-		),
-		items(lines(doc.materials_notice)),
-		para(
-			f"{due['bo']}ཉིན་གྱི་སྔོན་ལ་གོང་གསལ་ཡིག་ཆ་ལྟེ་གནས་འདིར་ཁ་སྣོན་ཞུ་རོགས། "
-			"དུས་བཀག་ལས་བརྒལ་ཡང་ཁ་སྣོན་མ་བྱས་ན་རེ་ཞུ་ཕྱིར་འཐེན་བྱས་པར་བརྩི་རྒྱུ་ཡིན།",
-			f"请于{due['zh']}前向本中心补充上述材料。逾期未补充的，视为撤回申请。",
-		),
-		para(
-			"ཡིག་ཆ་ཁ་སྣོན་བྱེད་རིང་གི་དུས་ཚོད་ཞིབ་བཤེར་གྱི་དུས་བཀག་ཏུ་མི་བརྩི།",
-			"补充材料的期间不计入审查期限。",
-		),
-	]
+def layout_texts() -> dict[str, dict]:
+	"""The words every document shares (statute, number, seal, date, hotline), from layout.html."""
+	return render_prose("layout", {})[1]
 
 
-def approval_body(doc: Document, issuer: Issuer) -> list[dict]:
-	received = date_text(doc.received_on)
-	return [
-		para(f"{doc.applicant_name} ལགས།", f"{doc.applicant_name}："),
-		para(
-			f"ཁྱེད་ཀྱིས་{received['bo']}ཉིན་ཕུལ་བའི་ཁྲིམས་ལུགས་རོགས་རམ་གྱི་རེ་ཞུ（ཨང་གྲངས་{doc.name}）ཞིབ་བཤེར་བྱས་པར། "
-			f"ཁྲིམས་ལུགས་རོགས་རམ་གྱི་ཆ་རྐྱེན་དང་མཐུན། {genitive(LAW['bo'])}དོན་ཚན་43པའི་གཏན་འབེབས་ལྟར། "
-			"ཁྱེད་ལ་ཁྲིམས་ལུགས་རོགས་རམ་སྤྲོད་རྒྱུའི་ཐག་གཅོད་བྱས།",
-			f"你于{received['zh']}提出的法律援助申请（编号{doc.name}），经审查，符合法律援助条件。"
-			f"根据{LAW['zh']}第四十三条的规定，决定给予你法律援助。",
-		),
-		fields(*applicant_rows(doc)),
-		para(
-			"ལྟེ་གནས་འདིས་ཐག་གཅོད་འདི་བྱས་པའི་ཉིན་ནས་བཟུང་ཉིན་3ཡི་ནང་ཁྲིམས་རྩོད་པ་དང་གཞི་རིམ་ཁྲིམས་ལུགས་ཞབས་ཞུ་བ། "
-			"ཡང་ན་ཁྲིམས་ལུགས་རོགས་རམ་དང་བླང་ཞབས་ཞུ་བ་མངགས་ནས་ཁྱེད་ལ་ཁྲིམས་ལུགས་རོགས་རམ་སྤྲོད་རྒྱུ་དང་། "
-			"ལས་འགན་འཁུར་མཁན་གྱི་ཆ་འཕྲིན་ཁྱེད་ལ་བརྡ་ལྟར་གཏོང་རྒྱུ་ཡིན།",
-			"本中心将自本决定作出之日起三日内指派律师、基层法律服务工作者或者法律援助志愿者为你提供法律援助，"
-			"并将承办人员的情况告知你。",
-		),
-		para(
-			"རོགས་རམ་ལེན་མཁན་གྱིས་རོགས་རམ་གྱི་དོན་དག་དང་འབྲེལ་བའི་གནས་ཚུལ་དྲང་བདེན་ངང་ཞུ་དགོས་ལ། ར་སྤྲོད་ཡིག་ཆ་དུས་ཐོག་"
-			"སྤྲོད་པ་དང་ལས་དོན་སྒྲུབ་པར་མཉམ་འབྲེལ་བྱ་དགོས།",
-			"受援人应当如实陈述与法律援助事项有关的情况，及时提供证据材料，协助、配合办理法律援助事项。",
-		),
-	]
-
-
-def refusal_body(doc: Document, issuer: Issuer) -> list[dict]:
-	received = date_text(doc.received_on)
-	return [
-		para(f"{doc.applicant_name} ལགས།", f"{doc.applicant_name}："),
-		para(
-			f"ཁྱེད་ཀྱིས་{received['bo']}ཉིན་ཕུལ་བའི་ཁྲིམས་ལུགས་རོགས་རམ་གྱི་རེ་ཞུ（ཨང་གྲངས་{doc.name}）ཞིབ་བཤེར་བྱས་པར། "
-			f"ཁྲིམས་ལུགས་རོགས་རམ་གྱི་ཆ་རྐྱེན་དང་མི་མཐུན། {genitive(LAW['bo'])}དོན་ཚན་43པའི་གཏན་འབེབས་ལྟར། "
-			"ཁྲིམས་ལུགས་རོགས་རམ་མི་སྤྲོད་པའི་ཐག་གཅོད་བྱས། རྒྱུ་མཚན་གཤམ་གསལ།",
-			f"你于{received['zh']}提出的法律援助申请（编号{doc.name}），经审查，不符合法律援助条件。"
-			f"根据{LAW['zh']}第四十三条的规定，决定不予法律援助。理由如下：",
-		),
-		items(lines(doc.decision_reasons)),
-		*objection_paragraphs(issuer, bi("ཁྱེད", "你")),
-	]
-
-
-def assignment_body(doc: Document, issuer: Issuer) -> list[dict]:
+def assignment_facts(doc: Document) -> dict:
+	"""The assigned worker and institution, named in both languages."""
 	worker = (
 		frappe.db.get_value(
 			"Legal Service Worker", doc.assigned_worker, ["worker_name", "worker_name_bo"], as_dict=True
@@ -328,113 +258,61 @@ def assignment_body(doc: Document, issuer: Issuer) -> list[dict]:
 		else None
 	) or frappe._dict()
 	worker_zh = worker.worker_name or cstr(doc.assigned_worker)
-	worker_bo = bare(worker.worker_name_bo or worker_zh)
 	inst_zh = institution.institution_name or ""
-	inst_bo = bare(institution.institution_name_bo or inst_zh)
-	addressee = bi(f"{inst_bo} {worker_bo}".strip(), f"{inst_zh}{worker_zh}")
-	assigned = date_text(doc.assigned_on)
-	return [
-		para(f"{addressee['bo']} ལགས།", f"{addressee['zh']}："),
-		para(
-			f"{genitive(LAW['bo'])}དོན་ཚན་43པའི་གཏན་འབེབས་ལྟར། ལྟེ་གནས་འདིས་{doc.applicant_name}ལ་ཁྲིམས་ལུགས་རོགས་རམ་སྤྲོད་རྒྱུའི་"
-			f"ཐག་གཅོད་བྱས་ཟིན། ད་ལྟ་{syllable(worker_bo)}མངགས་ནས་ཁྲིམས་ལུགས་རོགས་རམ་གྱི་དོན་དག་འདིའི་ལས་འགན་འཁུར་དུ་བཅུག",
-			f"根据{LAW['zh']}第四十三条的规定，本中心已决定给予{doc.applicant_name}法律援助，"
-			f"现指派{worker_zh}承办该法律援助事项。",
-		),
-		fields(
-			("ཡིག་ཨང་།", "申请编号", doc.name),
-			*applicant_rows(doc),
-			("ལས་འགན་འཁུར་མཁན།", "承办人员", worker_zh),
-			("ལས་འགན་འཁུར་མཁན་ལས་ཁུངས།", "承办机构", inst_zh),
-			("མངགས་བཀོད་ཟླ་ཚེས།", "指派日期", f"{assigned['bo']} {assigned['zh']}"),
-		),
-		para(
-			"ལས་འགན་འཁུར་མཁན་གྱིས་དུས་ཐོག་རོགས་རམ་ལེན་མཁན་དང་འབྲེལ་བ་བྱས་ཏེ། ཁྲིམས་ལྟར་འགན་འཁྲི་སྒྲུབ་པ་དང་རོགས་རམ་ལེན་མཁན་གྱི་"
-			"ཁྲིམས་མཐུན་ཁེ་དབང་སྲུང་སྐྱོབ་བྱ་དགོས། རོགས་རམ་ལེན་མཁན་ལས་དངུལ་དང་དངོས་པོ་གང་ཡང་ལེན་མི་ཆོག",
-			"请承办人员及时与受援人联系，依法履行职责，维护受援人的合法权益，不得向受援人收取任何财物。",
-		),
-	]
+	return {
+		"worker_zh": worker_zh,
+		"worker_bo": bare(worker.worker_name_bo or worker_zh),
+		"inst_zh": inst_zh,
+		"inst_bo": bare(institution.institution_name_bo or inst_zh),
+	}
 
 
-def termination_body(doc: Document, issuer: Issuer) -> list[dict]:
-	reason = term(doc.termination_reason)
-	terminated = date_text(doc.terminated_on)
-	if document_refusal(doc, "approval", for_applicant=False) is None:
-		decided = date_text(doc.decided_on)
-		aid = bi(
-			f"ལྟེ་གནས་འདིས་{decided['bo']}ཉིན་ཁྱེད་ལ་ཁྲིམས་ལུགས་རོགས་རམ་སྤྲོད་རྒྱུའི་ཐག་གཅོད་བྱས་ཡོད（ཨང་གྲངས་{doc.name}）། ",
-			f"本中心于{decided['zh']}决定给予你法律援助（编号{doc.name}）。",
-		)
-	else:
-		# A notified defence (Art 36) or urgent aid (Art 44): aid given without a decision to approve.
-		aid = bi(
-			f"ལྟེ་གནས་འདིས་ཁྱེད་ལ་ཁྲིམས་ལུགས་རོགས་རམ་སྤྲད་ཡོད（ཨང་གྲངས་{doc.name}）། ",
-			f"本中心为你提供了法律援助（编号{doc.name}）。",
-		)
-	return [
-		para(f"{doc.applicant_name} ལགས།", f"{doc.applicant_name}："),
-		para(
-			f"{aid['bo']}ད་ལྟ་རྒྱུ་མཚན་ནི་「{reason['bo']}」ཡིན་པས། {genitive(LAW['bo'])}དོན་ཚན་48པའི་གཏན་འབེབས་ལྟར། "
-			f"{terminated['bo']}ཉིན་ནས་བཟུང་ཁྲིམས་ལུགས་རོགས་རམ་མཚམས་འཇོག་པའི་ཐག་གཅོད་བྱས།",
-			f"{aid['zh']}现因“{reason['zh']}”，根据{LAW['zh']}第四十八条的规定，决定自{terminated['zh']}起终止法律援助。",
-		),
-		*objection_paragraphs(issuer, bi("ཁྱེད", "你")),
-	]
+def termination_facts(doc: Document) -> dict:
+	"""Whether the aid ended was given by a decision to approve."""
+	# Otherwise a notified defence (Art 36) or urgent aid (Art 44): aid given without a decision to approve.
+	return {"approved": document_refusal(doc, "approval", for_applicant=False) is None}
+
+
+def no_facts(doc: Document) -> dict:
+	return {}
 
 
 @dataclass(frozen=True)
 class LegalAidDocument:
-	"""One of the official documents: its print format, whose name is its title, and its body."""
+	"""One of the official documents: its print format, whose name is its title, and its prose template."""
 
 	key: str
 	label: str
 	print_format: str
-	body: Callable[[Document, Issuer], list[dict]]
+	# What the template needs beyond the record, the issuer and the shared words (looked up, not worded).
+	facts: Callable[[Document], dict] = no_facts
 
 	@property
 	def title(self) -> dict:
 		"""The title printed on the document: its print format's name in the catalogue, as the menus show it."""
 		return term(self.print_format)
 
+	@property
+	def template(self) -> str:
+		"""Its prose: templates/print/legal_aid/<key>.html."""
+		return self.key
+
+	def body(self, doc: Document, issuer: Issuer, layout: dict[str, dict]) -> list[dict]:
+		"""The document's bilingual blocks, rendered from its template."""
+		context = {"doc": doc, "issuer": issuer, "law": layout["law"], **self.facts(doc)}
+		return render_prose(self.template, context)[0]
+
 
 DOCUMENTS: dict[str, LegalAidDocument] = {
 	d.key: d
 	for d in (
+		LegalAidDocument("receipt", "Receipt", "Legal Aid Receipt"),
+		LegalAidDocument("materials_notice", "Materials Notice", "Legal Aid Materials Notice"),
+		LegalAidDocument("approval", "Approval Decision", "Legal Aid Approval"),
+		LegalAidDocument("refusal", "Refusal Decision", "Legal Aid Refusal"),
+		LegalAidDocument("assignment", "Assignment Letter", "Legal Aid Assignment Letter", assignment_facts),
 		LegalAidDocument(
-			"receipt",
-			"Receipt",
-			"Legal Aid Receipt",
-			receipt_body,
-		),
-		LegalAidDocument(
-			"materials_notice",
-			"Materials Notice",
-			"Legal Aid Materials Notice",
-			materials_body,
-		),
-		LegalAidDocument(
-			"approval",
-			"Approval Decision",
-			"Legal Aid Approval",
-			approval_body,
-		),
-		LegalAidDocument(
-			"refusal",
-			"Refusal Decision",
-			"Legal Aid Refusal",
-			refusal_body,
-		),
-		LegalAidDocument(
-			"assignment",
-			"Assignment Letter",
-			"Legal Aid Assignment Letter",
-			assignment_body,
-		),
-		LegalAidDocument(
-			"termination",
-			"Termination Notice",
-			"Legal Aid Termination Notice",
-			termination_body,
+			"termination", "Termination Notice", "Legal Aid Termination Notice", termination_facts
 		),
 	)
 }
@@ -471,14 +349,15 @@ def legal_aid_document(doc: Document, document: str) -> dict:
 	record = stored_record(doc)
 	ensure_document_allowed(record, document)
 	issuer = get_issuer(record)
+	layout = layout_texts()
 	return {
 		"key": definition.key,
 		"title": definition.title,
 		"issuer": issuer.centre,
 		"number": record.name,
-		"blocks": definition.body(record, issuer),
+		"blocks": definition.body(record, issuer, layout),
 		"date": date_text(issue_date(record, document)),
-		"layout": LAYOUT,
+		"layout": layout,
 		"spans": script_spans,
 	}
 

@@ -18,10 +18,12 @@ from frappe.utils import add_days, now_datetime, nowdate
 from qh_legal_service.legal_aid.documents import (
 	DOCTYPE,
 	DOCUMENTS,
+	PROSE_TEMPLATES,
 	build_word,
 	get_issuer,
 	legal_aid_document,
 	office_name,
+	render_prose,
 )
 from qh_legal_service.rules import legal_aid
 from qh_legal_service.rules.tibetan import shad_endings_agree, tibetan_defects
@@ -40,6 +42,8 @@ ROAD_TO_TERMINATION = (
 TERMINATED_DOCUMENTS = ("receipt", "approval", "assignment", "termination")
 # Materials a clerk lists for a reader of Tibetan, in both languages.
 MATERIALS_BO = "ཐོབ་ཐང་ལག་ཁྱེར་གྱི་འདྲ་བཤུས།"
+# The statute's title as the documents print it (templates/print/legal_aid/layout.html).
+LAW_BO = "《ཀྲུང་ཧྭ་མི་དམངས་སྤྱི་མཐུན་རྒྱལ་ཁབ་ཀྱི་ཁྲིམས་ལུགས་རོགས་རམ་ཁྲིམས་ཡིག》"
 MATERIALS = f"身份证复印件\n{MATERIALS_BO}\n劳动合同 ངལ་རྩོལ་གན་རྒྱ།"
 
 
@@ -244,6 +248,87 @@ class TestDocumentVocabulary(FrappeTestCase):
 		}
 		self.assertEqual(runs[MATERIALS_BO], "bo-CN")
 		self.assertEqual(runs["ངལ་རྩོལ་གན་རྒྱ།"], "bo-CN")
+
+	def test_each_document_has_a_prose_template_for_translators(self):
+		for key in [*DOCUMENTS, "layout"]:
+			path = Path(frappe.get_app_path("qh_legal_service", "..", PROSE_TEMPLATES, f"{key}.html"))
+			with self.subTest(template=key):
+				self.assertTrue(path.is_file(), path)
+				self.assertTrue(path.read_text(encoding="utf-8").startswith("{#- Translator's note:"), path)
+
+	def test_the_templates_render_the_blocks_both_outputs_print(self):
+		"""Each template renders its paragraphs, lists and tables; the print view and the Word file show them."""
+		layout = render_prose("layout", {})[1]
+		self.assertEqual(layout["law"], {"bo": LAW_BO, "zh": "《中华人民共和国法律援助法》"})
+		self.assertEqual(set(layout), {"law", "number", "seal", "date", "hotline"})
+		kinds = {
+			"receipt": ["para", "para", "fields", "para", "para"],
+			"approval": ["para", "para", "fields", "para", "para"],
+			"assignment": ["para", "para", "fields", "para"],
+			"termination": ["para", "para", "para", "para"],
+			"materials_notice": ["para", "para", "list", "para", "para"],
+			"refusal": ["para", "para", "list", "para", "para"],
+		}
+		openings = {
+			"receipt": "你于",
+			"approval": "你于",
+			"materials_notice": "你于",
+			"refusal": "你于",
+			"assignment": "根据《中华人民共和国法律援助法》第四十三条",
+			"termination": "本中心于",
+		}
+		for doc, key, content in self.all_documents():
+			with self.subTest(document=key):
+				blocks = content["blocks"]
+				self.assertEqual([block["kind"] for block in blocks], kinds[key])
+				self.assertEqual(blocks[0]["kind"], "para")
+				self.assertTrue(blocks[1]["zh"].startswith(openings[key]), blocks[1]["zh"])
+				self.assertIn(doc.name, blocks[1]["zh"] + "".join(map(str, self.texts(content, "zh"))))
+				for block in blocks:
+					if block["kind"] == "para":
+						self.assertNotIn("{{", block["bo"] + block["zh"])
+						self.assertNotIn("\n", block["bo"] + block["zh"])
+		receipt = legal_aid_document(self.terminated[0], "receipt")
+		self.assertEqual(
+			[row["zh"] for row in receipt["blocks"][2]["rows"]],
+			["申请人", "身份证号码", "联系电话", "事项类别", "申请援助形式"],
+		)
+		self.assertEqual(
+			receipt["blocks"][0],
+			{
+				"kind": "para",
+				"bo": f"{self.terminated[0].applicant_name} ལགས།",
+				"zh": f"{self.terminated[0].applicant_name}：",
+			},
+		)
+		self.assertIn(f"{LAW_BO}གི་དོན་ཚན་43པའི་", receipt["blocks"][3]["bo"])
+		materials = legal_aid_document(self.materials, "materials_notice")
+		self.assertEqual(
+			materials["blocks"][2]["items"], ["身份证复印件", MATERIALS_BO, "劳动合同 ངལ་རྩོལ་གན་རྒྱ།"]
+		)
+		word = word_text(self.refused, "refusal")
+		for block in legal_aid_document(self.refused, "refusal")["blocks"]:
+			if block["kind"] == "para":
+				self.assertIn(block["zh"], word)
+				self.assertIn(block["bo"], word)
+
+	def test_termination_without_a_decision_to_approve_names_the_aid_given(self):
+		worker = make_worker(worker_name_bo="བཀྲ་ཤིས།")
+		firm = make_institution(institution_name=f"测试终止律师事务所 {frappe.generate_hash(length=4)}")
+		doc = self.move(
+			make_application(preferred_language="bo"),
+			(legal_aid.RECEIVED, legal_aid.URGENT_AID, legal_aid.ASSIGNED, legal_aid.TERMINATED),
+			assigned_worker=worker.name,
+			assigned_institution=firm.name,
+			assigned_on=now_datetime(),
+			termination_reason=options("termination_reason")[0],
+			terminated_on=now_datetime(),
+		)
+		letter = legal_aid_document(frappe.get_doc(DOCTYPE, doc.name), "termination")["blocks"][1]
+		self.assertTrue(letter["zh"].startswith(f"本中心为你提供了法律援助（编号{doc.name}）。现因“"), letter)
+		self.assertTrue(
+			letter["bo"].startswith(f"ལྟེ་གནས་འདིས་ཁྱེད་ལ་ཁྲིམས་ལུགས་རོགས་རམ་སྤྲད་ཡོད（ཨང་གྲངས་{doc.name}）། ད་ལྟ་"), letter
+		)
 
 	@staticmethod
 	def texts(content: dict, lang: str) -> list[str]:
