@@ -43,8 +43,13 @@ function ask_for_action_fields(frm, action) {
 							frm.doc[fieldname] = values[fieldname];
 						});
 						dialog.hide();
-						frappe.dom.freeze();
-						resolve();
+						// Frappe's apply_workflow reloads the record from the database before it moves it,
+						// so the answers are saved first; a failed save leaves them on the form.
+						frm.dirty();
+						frm.save().then(() => {
+							frappe.dom.freeze();
+							resolve();
+						}, reject);
 					},
 				});
 				dialog.onhide = () => {
