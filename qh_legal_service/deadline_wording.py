@@ -161,11 +161,16 @@ WORDING = {
 }
 
 
-def word_lines(lines) -> str:
-	"""The explanation of a due date, one line per structured line, in the reader's language.
+def word_lines(lines, lang: str | None = None) -> str:
+	"""The explanation of a due date, one line per structured line, in the reader's language (or `lang`).
 
 	`lines` is the engine's list of (key, values) pairs, or the JSON the application stores of it.
 	"""
 	if isinstance(lines, str):
 		lines = json.loads(lines or "[]")
-	return "\n".join(WORDING[key](values) for key, values in lines)
+	reader = frappe.local.lang
+	frappe.local.lang = lang or reader
+	try:
+		return "\n".join(WORDING[key](values) for key, values in lines)
+	finally:
+		frappe.local.lang = reader

@@ -86,7 +86,7 @@ def citizen(request):
 	import frappe
 
 	from qh_legal_service.tests.test_portal import make_citizen
-	from qh_legal_service.tests.utils import TEST_PASSWORD
+	from qh_legal_service.tests.utils import TEST_PASSWORD, delete_with_history
 
 	email = request.module.CITIZEN
 	frappe.init(site=SITE, sites_path=str(BENCH / "sites"))
@@ -99,7 +99,7 @@ def citizen(request):
 		frappe.db.rollback()  # see what the served site committed meanwhile
 		for doctype in ("Legal Aid Application", "File"):
 			for name in frappe.get_all(doctype, filters={"owner": email}, pluck="name"):
-				frappe.delete_doc(doctype, name, force=True, ignore_permissions=True)
+				delete_with_history(doctype, name)
 		frappe.delete_doc("User", email, force=True, ignore_permissions=True)
 		frappe.db.commit()  # nosemgrep: leave the served site as it was
 	finally:

@@ -63,6 +63,28 @@ def fields_for_action(name: str, action: str) -> list[str]:
 	return []
 
 
+@frappe.whitelist(methods=["POST"])
+def save_action_fields(name: str, action: str, values: dict | str) -> None:
+	"""Save what an action's next state needs, just before the action is taken from the desk.
+
+	Frappe's apply_workflow reloads the record before it moves it, so the dialog's answers must be in
+	the database first; and the record's state may be one its user cannot edit (the bureau records an
+	objection to a refusal the centre wrote). So exactly the fields the next state needs are written,
+	and only for a user whom the workflow lets take the action.
+	"""
+	values = frappe.parse_json(values) or {}
+	needed = fields_for_action(name, action)
+	if not needed:
+		frappe.throw(
+			_("{0} asks for nothing, or you may not take it on {1}.").format(_(action), name),
+			frappe.PermissionError,
+		)
+	application = frappe.get_doc("Legal Aid Application", name)
+	application.update({fieldname: values.get(fieldname) for fieldname in needed})
+	application.flags.ignore_permissions = True  # the workflow has just said this user may take the action
+	application.save()
+
+
 @frappe.whitelist()
 @frappe.validate_and_sanitize_search_inputs
 def worker_query(doctype, txt, searchfield, start, page_len, filters):

@@ -18,7 +18,7 @@ from qh_legal_service.tests.http import (
 )
 from qh_legal_service.tests.test_citizen_fields import applicant_values
 from qh_legal_service.tests.test_portal import make_citizen
-from qh_legal_service.tests.utils import CHENGDONG, CHENGZHONG, make_staff
+from qh_legal_service.tests.utils import CHENGDONG, CHENGZHONG, delete_with_history, make_staff
 
 DOCTYPE = "Legal Aid Application"
 CITIZEN = "files-citizen@test.qh"
@@ -72,7 +72,7 @@ class TestApplicationFiles(FrappeTestCase):
 		for name in frappe.get_all("File", filters={"owner": ["in", [CITIZEN, REVIEWER]]}, pluck="name"):
 			frappe.delete_doc("File", name, force=True, ignore_permissions=True)
 		for name in frappe.get_all(DOCTYPE, filters={"owner": CITIZEN}, pluck="name"):
-			frappe.delete_doc(DOCTYPE, name, force=True, ignore_permissions=True)
+			delete_with_history(DOCTYPE, name)
 		frappe.db.commit()  # nosemgrep: undo what the requests committed
 		super().tearDownClass()
 

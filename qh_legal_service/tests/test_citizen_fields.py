@@ -20,7 +20,14 @@ from qh_legal_service.tests.http import (
 	server_messages,
 )
 from qh_legal_service.tests.test_portal import make_citizen
-from qh_legal_service.tests.utils import BEIGUAN_COMMUNITY, CHENGDONG, CHENGZHONG, VALID_ID, make_staff
+from qh_legal_service.tests.utils import (
+	BEIGUAN_COMMUNITY,
+	CHENGDONG,
+	CHENGZHONG,
+	VALID_ID,
+	delete_with_history,
+	make_staff,
+)
 
 DOCTYPE = "Legal Aid Application"
 CITIZEN = "allowlist-citizen@test.qh"
@@ -95,7 +102,7 @@ class TestWhatEachPersonMaySet(FrappeTestCase):
 		for name in frappe.get_all(
 			DOCTYPE, filters={"owner": ["in", [CITIZEN, REVIEWER, BUREAU]]}, pluck="name"
 		):
-			frappe.delete_doc(DOCTYPE, name, force=True, ignore_permissions=True)
+			delete_with_history(DOCTYPE, name)
 		frappe.db.commit()  # nosemgrep: undo what the requests committed
 		super().tearDownClass()
 

@@ -76,7 +76,9 @@ class TestDeadlineWording(FrappeTestCase):
 			["rule", {"code": "LA-REVIEW", "law": "法律援助法 (Legal Aid Law)", "article": "Art 43"}],
 		)
 		self.assertEqual(stored[-1], ["due_day", {"day": "2025-10-09", "weekday": "Thursday"}])
-		self.assertIn("Due: 2025-10-09 24:00 (the end of Thursday", doc.deadline_explanation)
+		# Stored in the site's language (Chinese), whoever saved it: here the administrator, who reads English.
+		self.assertEqual(frappe.get_system_settings("language"), "zh")
+		self.assertIn("期满：2025-10-09 24:00（星期四结束时", doc.deadline_explanation)
 		expected = {
 			"zh": (
 				"期限依据：《法律援助法》第43条。",

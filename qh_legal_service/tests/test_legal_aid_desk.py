@@ -69,3 +69,52 @@ class TestLegalAidDesk(FrappeTestCase):
 			],
 			[chinese.name],
 		)
+
+
+BUREAU = "desk-bureau@test.qh"
+
+
+class TestActionFields(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		make_staff(REVIEWER, CHENGDONG, "Legal Aid Reviewer")
+		make_staff(BUREAU, CHENGDONG, "County Justice Bureau")
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		super().tearDown()
+
+	def refused(self) -> str:
+		name = make_application().name
+		frappe.set_user(REVIEWER)
+		doc = apply_workflow(frappe.get_doc("Legal Aid Application", name), "Start Review")
+		doc.decision_reasons = "家庭收入高于标准。"
+		doc.save()
+		apply_workflow(doc, "Refuse")
+		frappe.set_user("Administrator")
+		return name
+
+	def test_the_bureau_records_an_objection_to_a_case_it_may_not_edit(self):
+		from qh_legal_service.legal_aid.api import save_action_fields
+
+		name = self.refused()
+		frappe.set_user(BUREAU)
+		save_action_fields(
+			name, "Record Objection", {"objection_reason": "我确实困难。", "decision_reasons": "改写"}
+		)
+		doc = apply_workflow(frappe.get_doc("Legal Aid Application", name), "Record Objection")
+		self.assertEqual(doc.workflow_state, "Objection Filed")
+		self.assertEqual(doc.objection_reason, "我确实困难。")
+		# Only what the action needs is written.
+		self.assertEqual(doc.decision_reasons, "家庭收入高于标准。")
+
+	def test_nobody_writes_through_an_action_they_may_not_take(self):
+		from qh_legal_service.legal_aid.api import save_action_fields
+
+		name = self.refused()
+		frappe.set_user(REVIEWER)
+		with self.assertRaises(frappe.PermissionError):
+			save_action_fields(name, "Record Objection", {"objection_reason": "代写"})
+		frappe.set_user("Administrator")
+		self.assertFalse(frappe.db.get_value("Legal Aid Application", name, "objection_reason"))

@@ -45,12 +45,20 @@ function ask_for_action_fields(frm, action) {
 						});
 						dialog.hide();
 						// Frappe's apply_workflow reloads the record from the database before it moves it,
-						// so the answers are saved first; a failed save leaves them on the form.
-						frm.dirty();
-						frm.save().then(() => {
-							frappe.dom.freeze();
-							resolve();
-						}, reject);
+						// so the answers are saved first, by a method that writes only what the action needs
+						// (the bureau may not edit a refused case, yet records the objection to it); a failed
+						// save leaves them on the form.
+						frappe.dom.freeze();
+						frappe
+							.xcall("qh_legal_service.legal_aid.api.save_action_fields", {
+								name: frm.doc.name,
+								action,
+								values,
+							})
+							.then(resolve, (error) => {
+								frappe.dom.unfreeze();
+								reject(error);
+							});
 					},
 				});
 				dialog.onhide = () => {

@@ -283,7 +283,9 @@ class LegalAidApplication(AreaScopedDocument):
 			lines = due.lines
 		# The lines are stored as data and worded for whoever reads them (see onload).
 		self.deadline_lines = json.dumps(lines, ensure_ascii=False)
-		self.deadline_explanation = word_lines(lines)
+		# Stored in the site's language whoever saves, so the record's history never shows one reader's
+		# wording changing into another's; each reader gets their own on load.
+		self.deadline_explanation = word_lines(lines, frappe.get_system_settings("language") or "zh")
 
 
 def on_doctype_update():

@@ -42,6 +42,7 @@ from qh_legal_service.tests.utils import (
 	CHENGDONG,
 	CHENGZHONG,
 	VALID_ID,
+	delete_with_history,
 	make_institution,
 	make_staff,
 	make_worker,
@@ -239,7 +240,7 @@ class TestLegalAidDocuments(FrappeTestCase):
 		frappe.set_user("Administrator")
 		frappe.db.rollback()
 		for name in cls.cases.values():
-			frappe.delete_doc(DOCTYPE, name, force=True, ignore_permissions=True)
+			delete_with_history(DOCTYPE, name)
 		names = list(cls.cases.values())
 		frappe.db.delete("Version", {"ref_doctype": DOCTYPE, "docname": ["in", names]})
 		for doctype in ("Communication", "Email Queue"):
