@@ -229,13 +229,7 @@ def fill_division_full_names(chunk_size: int = 1000) -> int:
 	)
 	missing = set(frappe.get_all(DIVISION, filters={"full_name": ["is", "not set"]}, pluck="name"))
 	items = [(code, names[code]) for code in sorted(missing)]
-	for start in range(0, len(items), chunk_size):
-		chunk = items[start : start + chunk_size]
-		frappe.db.sql(
-			f"""update `tab{DIVISION}` set full_name = case name {" ".join(["when %s then %s"] * len(chunk))} end
-			where name in ({", ".join(["%s"] * len(chunk))})""",
-			[v for pair in chunk for v in pair] + [code for code, _name in chunk],
-		)
+	write_division_column("full_name", items, chunk_size)
 	return len(items)
 
 
@@ -262,14 +256,19 @@ def fill_division_full_names_bo(chunk_size: int = 1000) -> int:
 		for code, name, name_bo, tier, parent, _path in nodes
 	)
 	items = [(code, paths[code]) for code, *_names, path in nodes if path != paths[code]]
+	write_division_column("full_name_bo", items, chunk_size)
+	return len(items)
+
+
+def write_division_column(column: str, items: list[tuple[str, str]], chunk_size: int = 1000) -> None:
+	"""Write (division code, value) pairs into one column, a chunk of divisions per statement."""
 	for start in range(0, len(items), chunk_size):
 		chunk = items[start : start + chunk_size]
 		frappe.db.sql(
-			f"""update `tab{DIVISION}` set full_name_bo = case name {" ".join(["when %s then %s"] * len(chunk))} end
+			f"""update `tab{DIVISION}` set `{column}` = case name {" ".join(["when %s then %s"] * len(chunk))} end
 			where name in ({", ".join(["%s"] * len(chunk))})""",
-			[v for pair in chunk for v in pair] + [code for code, _path in chunk],
+			[v for pair in chunk for v in pair] + [code for code, _value in chunk],
 		)
-	return len(items)
 
 
 def write_tree_bounds(chunk_size: int = 1000) -> None:

@@ -126,8 +126,8 @@ class LegalAidApplication(AreaScopedDocument):
 			)
 
 	def onload(self):
-		# The reason and the deadline explanation are stored in the language of whoever saved last; show
-		# them in the reader's.
+		# The reason is stored in the language of whoever saved last, the deadline explanation in the
+		# site's; show both in the reader's.
 		if self.eligibility:
 			result, reason = assess_application(self)
 			if result.answer == self.eligibility:
