@@ -33,13 +33,15 @@ def get_context(context):
 		context.introduction_text = f'{switch}<p class="qhls-portal-intro">{escape(intro)}</p>'
 	doc = context.get("reference_doc") or {}
 	drop_empty_attachments(doc)
+	# Told once, read by the history and by what to do next.
+	facts = history_facts(doc) if doc.get("name") else None
 	portal = {
 		"lang": frappe.local.lang,
 		"language_switch": switch,
 		"status": status_lines(doc),
 		"notes": decision_notes(doc),
-		"history": history_section(doc),
-		"next_step": next_step_section(doc),
+		"history": history_section(doc, facts),
+		"next_step": next_step_section(doc, facts),
 		"documents": document_links(doc),
 		"division": place_name(doc.get("division")),
 	}
@@ -254,11 +256,11 @@ def event_details(line: history.Line) -> list[str]:
 	return details
 
 
-def history_section(doc) -> dict | None:
+def history_section(doc, facts: dict | None = None) -> dict | None:
 	"""What happened to the application, oldest first, in the reader's language."""
 	if not doc.get("name"):
 		return None
-	lines = history.history_lines(history_facts(doc))
+	lines = history.history_lines(facts or history_facts(doc))
 	return {
 		"heading": _("What Happened"),
 		"lines": [
@@ -268,11 +270,11 @@ def history_section(doc) -> dict | None:
 	}
 
 
-def next_step_section(doc) -> dict | None:
+def next_step_section(doc, facts: dict | None = None) -> dict | None:
 	"""What the citizen must do now, in the reader's language."""
 	if not doc.get("name"):
 		return None
-	action = history.next_action(history_facts(doc))
+	action = history.next_action(facts or history_facts(doc))
 	details = event_details(action) if action else []
 	if action is None:
 		text = _("Nothing: this case is over.")
