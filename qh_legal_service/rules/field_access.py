@@ -7,6 +7,8 @@ own permission levels keep each staff role to its fields.
 
 import datetime as dt
 
+from qh_legal_service.rules.legal_aid_stats import SPECIAL_GROUP_FLAGS
+
 # Permission levels of a service record's fields (DocField.permlevel).
 APPLICANT_LEVEL = 0  # what the applicant fills in: the citizen and staff
 STAFF_LEVEL = 1  # what the handling staff enter: reviewers, the bureau
@@ -24,14 +26,8 @@ CITIZEN_FIELDS: dict[str, frozenset[str]] = {
 			"preferred_language",
 			"division",
 			"address",
-			"minor",
-			"elderly_without_income",
-			"disabled_without_income",
-			"social_assistance_recipient",
-			"entitled_group",
-			"migrant_worker_pay_claim",
+			*SPECIAL_GROUP_FLAGS,
 			"art32_claim",
-			"single_mother",
 			"matter_type",
 			"aid_requested",
 			"opposing_party",
