@@ -33,8 +33,16 @@ Which statute counts the periods tied to a criminal case (the rule's `counting`,
 import datetime as dt
 from dataclasses import dataclass
 
-from qh_legal_service.rules.deadlines import END_OF_DAY, Pause
+from qh_legal_service.rules.deadlines import Pause
 from qh_legal_service.rules.eligibility import NOTIFIED_DEFENCE
+from qh_legal_service.rules.service_case import (
+	IS_SET,
+	PauseSpan,
+	RunningStep,
+	StepRule,
+	pauses_of,
+	running_step,
+)
 
 RECEIVED = "Received"
 MATERIALS_REQUESTED = "Materials Requested"
@@ -126,18 +134,53 @@ OBJECTION_STEP = "Decide the objection"
 STEP_NAMES = (REVIEW_STEP, REREVIEW_STEP, DEFENCE_STEP, MATERIALS_STEP, ASSIGN_STEP, OBJECTION_STEP)
 
 
-@dataclass(frozen=True)
-class Step:
-	"""The step now running: a name, the Deadline Rule that limits it and when it started.
+# The pause every materials request puts on the review clock (see the module's docstring).
+MATERIALS_PAUSE = PauseSpan(
+	start="requested_on",
+	end="supplied_on",
+	reason=MATERIALS_PAUSE_REASON,
+	table="materials_requests",
+	fallback=("materials_requested_on", "materials_supplied_on"),
+)
+_REVIEWING = frozenset({RECEIVED, UNDER_REVIEW, URGENT_AID})
 
-	`fixed_due` replaces the rule for a date set by a person (the applicant's materials due date).
-	"""
-
-	name: str
-	rule_code: str | None
-	start: dt.datetime | None
-	pauses: tuple[Pause, ...] = ()
-	fixed_due: dt.datetime | None = None
+# The time-limited steps, in the order they are tried (see `rules.service_case.running_step`).
+STEPS = (
+	StepRule(
+		REREVIEW_STEP,
+		_REVIEWING,
+		start_field=CORRECTION_STAMP,
+		rule_code="LA-REREVIEW",
+		pauses=(MATERIALS_PAUSE,),
+		when={CORRECTION_STAMP: IS_SET},
+	),
+	StepRule(
+		DEFENCE_STEP,
+		_REVIEWING,
+		start_field="received_on",
+		rule_code="LA-NOTIFIED-ASSIGN",
+		when={"eligibility": NOTIFIED_DEFENCE},
+	),
+	StepRule(
+		REVIEW_STEP, _REVIEWING, start_field="received_on", rule_code="LA-REVIEW", pauses=(MATERIALS_PAUSE,)
+	),
+	StepRule(
+		MATERIALS_STEP,
+		frozenset({MATERIALS_REQUESTED}),
+		start_field="materials_requested_on",
+		fixed_due_field="materials_due",
+		# Art 43: materials not supplied in time, the application is deemed withdrawn.
+		on_overdue=WITHDRAWN,
+		overdue_note="Deemed withdrawn: the missing materials were not supplied by the due date (Art 43).",
+	),
+	StepRule(ASSIGN_STEP, frozenset({APPROVED}), start_field="decided_on", rule_code="LA-ASSIGN"),
+	StepRule(
+		OBJECTION_STEP,
+		frozenset({OBJECTION_FILED}),
+		start_field="objection_filed_on",
+		rule_code="LA-OBJECTION",
+	),
+)
 
 
 def missing_for_state(state: str, values: dict) -> list[str]:
@@ -152,13 +195,7 @@ def materials_pause(values: dict) -> tuple[Pause, ...]:
 	a record without those rows falls back to its latest request (`materials_requested_on` to
 	`materials_supplied_on`). A request still unanswered pauses nothing yet: it has no end.
 	"""
-	rows = values.get("materials_requests") or ()
-	spans = [(row.get("requested_on"), row.get("supplied_on")) for row in rows] or [
-		(values.get("materials_requested_on"), values.get("materials_supplied_on"))
-	]
-	return tuple(
-		Pause(start, end, MATERIALS_PAUSE_REASON) for start, end in spans if start and end and end > start
-	)
+	return pauses_of(MATERIALS_PAUSE, values)
 
 
 def opens_materials_request(previous_state: str | None, state: str) -> bool:
@@ -171,24 +208,9 @@ def materials_supplied(previous_state: str | None, state: str) -> bool:
 	return previous_state == MATERIALS_REQUESTED and state == UNDER_REVIEW
 
 
-def current_step(state: str, values: dict) -> Step | None:
+def current_step(state: str, values: dict) -> RunningStep | None:
 	"""The time-limited step an application in `state` is in, or None if no time limit runs."""
-	if state in (RECEIVED, UNDER_REVIEW, URGENT_AID):
-		if corrected := values.get(CORRECTION_STAMP):
-			pauses = tuple(p for p in materials_pause(values) if p.end > corrected)
-			return Step(REREVIEW_STEP, "LA-REREVIEW", corrected, pauses)
-		if values.get("eligibility") == NOTIFIED_DEFENCE:
-			return Step(DEFENCE_STEP, "LA-NOTIFIED-ASSIGN", values.get("received_on"))
-		return Step(REVIEW_STEP, "LA-REVIEW", values.get("received_on"), materials_pause(values))
-	if state == MATERIALS_REQUESTED:
-		due = values.get("materials_due")
-		fixed = dt.datetime.combine(due, END_OF_DAY) if due else None
-		return Step(MATERIALS_STEP, None, values.get("materials_requested_on"), fixed_due=fixed)
-	if state == APPROVED:
-		return Step(ASSIGN_STEP, "LA-ASSIGN", values.get("decided_on"))
-	if state == OBJECTION_FILED:
-		return Step(OBJECTION_STEP, "LA-OBJECTION", values.get("objection_filed_on"))
-	return None
+	return running_step(STEPS, state, values)
 
 
 @dataclass(frozen=True)

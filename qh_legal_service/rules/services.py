@@ -1,0 +1,23 @@
+"""Every service case the mechanism runs, by doctype: the one list hooks, jobs and tests read.
+
+Pure. Each entry assembles a service's own declarations (its states, steps, stamps and documents) into
+a `rules.service_case.ServiceDeclaration`; `hooks.service_cases` names the same doctypes (a test holds
+them equal).
+"""
+
+from qh_legal_service.rules import legal_aid
+from qh_legal_service.rules.legal_aid_documents import DOCUMENTS as LEGAL_AID_DOCUMENTS
+from qh_legal_service.rules.service_case import ServiceDeclaration
+
+LEGAL_AID = ServiceDeclaration(
+	doctype="Legal Aid Application",
+	states=legal_aid.STATES,
+	initial_state=legal_aid.RECEIVED,
+	steps=legal_aid.STEPS,
+	stamped_on_entry=legal_aid.STAMPED_ON_ENTRY,
+	required_in_state=legal_aid.REQUIRED_IN_STATE,
+	documents=LEGAL_AID_DOCUMENTS,
+	title_field="applicant_name",
+)
+
+SERVICES: dict[str, ServiceDeclaration] = {service.doctype: service for service in (LEGAL_AID,)}
