@@ -13,6 +13,8 @@ _AREA_DOCTYPES = (
 	"Legal Consultation",
 	"Legal Aid Application",
 	"Legal Aid Callback",
+	# Scoped by its holder's division, and readable from its referring point's (its own hooks below).
+	"Service Order",
 )
 
 # Includes in <head>
@@ -67,11 +69,14 @@ permission_query_conditions = {
 	"Administrative Division": "qh_legal_service.scoping.division_query_conditions",
 	"File": "qh_legal_service.scoping.file_query_conditions",
 	**{doctype: "qh_legal_service.scoping.area_query_conditions" for doctype in _AREA_DOCTYPES},
+	# Orders: the holder's area acts, the referring point's area follows (reads) them.
+	"Service Order": "qh_legal_service.service_order.order_query_conditions",
 }
 
 has_permission = {
 	"Administrative Division": "qh_legal_service.scoping.division_has_permission",
 	**{doctype: "qh_legal_service.scoping.area_has_permission" for doctype in _AREA_DOCTYPES},
+	"Service Order": "qh_legal_service.service_order.order_has_permission",
 }
 
 # Division links search both scripts; a Tibetan reader sees Tibetan names and paths.
@@ -89,8 +94,12 @@ override_doctype_class = {"File": "qh_legal_service.files.ServiceFile"}
 # ---------------
 
 scheduler_events = {
-	"hourly": ["qh_legal_service.legal_aid.escalation.escalate_overdue_steps"],
+	"hourly": ["qh_legal_service.escalation.escalate_overdue_steps"],
 }
+
+# Service cases: timed by the mixin in service_case.py from their declarations in rules/services.py,
+# and escalated by one job. A test holds this list equal to the declarations.
+service_cases = ["Legal Aid Application"]
 
 # Document Events
 # ---------------
