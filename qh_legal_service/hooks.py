@@ -21,7 +21,12 @@ _AREA_DOCTYPES = (
 # ------------------
 
 app_include_css = "/assets/qh_legal_service/css/qh_legal_service.css"
-app_include_js = "/assets/qh_legal_service/js/report_filters.js"
+app_include_js = [
+	"/assets/qh_legal_service/js/report_filters.js",
+	# The Word downloads of every service's official documents, on the forms of the doctypes in
+	# frappe.boot.qh_document_doctypes (set by `boot_session`).
+	"/assets/qh_legal_service/js/service_documents.js",
+]
 web_include_css = "/assets/qh_legal_service/css/qh_legal_service.css"
 web_include_js = "/assets/qh_legal_service/js/portal_currency.js"
 
@@ -31,18 +36,24 @@ update_website_context = [
 	"qh_legal_service.legal_aid.web_form.legal_aid_application.legal_aid_application.add_list_translations",
 ]
 
-# The Word downloads of the legal aid documents, beside the form's own script.
-doctype_js = {"Legal Aid Application": "public/js/legal_aid_documents.js"}
-
 # The desk's print view offers a record only the official documents its state allows.
 page_js = {"print": "public/js/print_view_documents.js"}
 
-# The bilingual wording of the legal aid documents, shared by the print formats and the Word files.
-jinja = {"methods": ["qh_legal_service.legal_aid.documents.legal_aid_document"]}
+# The bilingual wording of every service's documents, shared by the print formats and the Word files
+# (`legal_aid_document` is the name the legal aid print formats used before).
+jinja = {
+	"methods": [
+		"qh_legal_service.service_documents.service_document",
+		"qh_legal_service.legal_aid.documents.legal_aid_document",
+	]
+}
+
+# The desk learns which doctypes declare official documents.
+boot_session = "qh_legal_service.service_documents.boot_session"
 
 # Every print (print view, /printview, PDF, e-mail attachment) refuses, before rendering, an official
 # document its record's state does not warrant; Frappe's own renderer then does the rest.
-pdf_body_html = "qh_legal_service.legal_aid.documents.pdf_body_html"
+pdf_body_html = "qh_legal_service.service_documents.pdf_body_html"
 
 # Installation
 # ------------
@@ -115,7 +126,7 @@ doc_events = {
 	},
 	# An e-mail is refused at once when it would attach an official document its record does not warrant.
 	"Email Queue": {
-		"before_insert": "qh_legal_service.legal_aid.documents.refuse_unwarranted_print_attachments",
+		"before_insert": "qh_legal_service.service_documents.refuse_unwarranted_print_attachments",
 	},
 }
 

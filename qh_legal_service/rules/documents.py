@@ -35,6 +35,20 @@ class DocumentRule:
 	set_aside_by: frozenset[tuple[str, str]] = frozenset()
 	# Addressed to the applicant, who may download it from the portal.
 	to_applicant: bool = True
+	# How it prints (read by `qh_legal_service.service_documents`): the print format whose name is its
+	# title in the catalogues, and its prose, templates/print/<template>.html, whose folder also holds
+	# layout.html (the words every document of that folder shares: statute, number, seal, date, hotline).
+	print_format: str = ""
+	template: str = ""
+	# Dotted paths of functions of the saved record: `issuer(doc)` gives the office that issues it (an
+	# object with a bilingual `letterhead`), `facts(doc)` what its template needs beyond the record.
+	issuer: str = ""
+	facts: str = ""
+	# The field whose date it bears (the moment its step happened); empty or unset means today.
+	dated_by: str = ""
+	# How many identical copies print, each marked "copy n of N" when there is more than one: a number,
+	# or the dotted path of `copies(doc) -> int` (one per party and one for the committee, say).
+	copies: int | str = 1
 
 
 @dataclass(frozen=True)
@@ -101,3 +115,13 @@ def allowed_documents(
 ) -> list[str]:
 	"""The documents, in declared order, that a case with this path and these values may produce now."""
 	return [key for key, rule in rules.items() if refusal(rule, path, values, for_applicant) is None]
+
+
+def template_folder(rule: DocumentRule) -> str:
+	"""The folder of a document's prose template, under templates/print/, which holds its layout.html."""
+	return rule.template.rpartition("/")[0]
+
+
+def copy_numbers(count: int) -> list[int | None]:
+	"""The copies a document prints: [None] for a single unmarked copy, else 1..N to be marked."""
+	return [None] if count <= 1 else list(range(1, count + 1))

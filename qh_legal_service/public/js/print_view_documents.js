@@ -1,10 +1,10 @@
 // The desk's print view (page "print"), for a record whose doctype declares official documents
-// (qh_legal_service.legal_aid.documents.official_documents): the print format picker offers only the
+// (qh_legal_service.service_documents.official_documents): the print format picker offers only the
 // documents the record may produce now, under their names in the reader's language, and never opens
 // on one it may not. The server refuses the others on every path; this keeps the picker honest.
 (() => {
 	const PrintView = frappe.ui.form.PrintView;
-	const METHOD = "qh_legal_service.legal_aid.documents.official_documents";
+	const METHOD = "qh_legal_service.service_documents.official_documents";
 
 	const refused_formats = (view) =>
 		(view.official_documents || []).filter((d) => !d.allowed).map((d) => d.print_format);
