@@ -8,6 +8,7 @@ import pytest
 
 from qh_legal_service.rules import mediation as m
 from qh_legal_service.rules.documents import INCOMPLETE, NOT_ISSUED
+from qh_legal_service.rules.field_access import CITIZEN_FIELDS
 from qh_legal_service.rules.service_case import CASE_FIELDS, running_step
 from qh_legal_service.rules.services import SERVICES
 
@@ -142,3 +143,35 @@ def test_agreement_prints_only_once_reached_and_written():
 def test_three_copies_at_least_one_per_party_and_the_committee():
 	assert m.copies(2) == [(1, 3), (2, 3), (3, 3)]
 	assert m.copies(3) == [(1, 4), (2, 4), (3, 4), (4, 4)]
+
+
+def test_citizen_sets_only_the_request():
+	fields = doctype("Mediation Case")["fields"]
+	display = {"Section Break", "Column Break", "Tab Break", "HTML"}
+	applicant_level = {
+		f["fieldname"] for f in fields if f["fieldtype"] not in display and not f.get("permlevel")
+	}
+	assert applicant_level == CITIZEN_FIELDS["Mediation Case"]
+	writers = {
+		p["role"]
+		for p in doctype("Mediation Case")["permissions"]
+		if p.get("permlevel") == 2 and p.get("write")
+	}
+	assert writers == set()
+
+
+def test_workflow_fixture_is_the_rules_transitions():
+	workflows = json.loads((APP_DIR / "fixtures" / "workflow.json").read_text(encoding="utf-8"))
+	workflow = next(w for w in workflows if w["name"] == "Mediation Case")
+	assert [s["state"] for s in workflow["states"]] == list(m.STATES)
+	transitions = [(t["state"], t["action"], t["next_state"]) for t in workflow["transitions"]]
+	assert transitions == list(m.TRANSITIONS)
+	assert {t["allowed"] for t in workflow["transitions"]} == {m.ACTING_ROLE}
+	states = {s["name"] for s in json.loads((APP_DIR / "fixtures" / "workflow_state.json").read_text())}
+	actions = {
+		a["name"] for a in json.loads((APP_DIR / "fixtures" / "workflow_action_master.json").read_text())
+	}
+	assert set(m.STATES) <= states and set(m.ACTIONS) <= actions
+	hooks = (APP_DIR / "hooks.py").read_text(encoding="utf-8")
+	for name in (*m.STATES, *m.ACTIONS):
+		assert f'\t"{name}",\n' in hooks, name
