@@ -40,6 +40,8 @@ CITIZEN_FIELDS: dict[str, frozenset[str]] = {
 			"matter_document",
 		}
 	),
+	# A request for people's mediation on the portal: who asks, where, what the dispute is and its parties.
+	"Mediation Case": frozenset({"applicant_name", "division", "dispute_type", "dispute_summary", "parties"}),
 }
 
 
