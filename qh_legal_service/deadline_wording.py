@@ -136,6 +136,10 @@ WORDING = {
 		"Unit: {0} calendar days; weekends and holidays are counted, and the person is in custody, so a "
 		"last day that is a holiday is not extended (Criminal Procedure Law Art 105)."
 	).format(v["count"]),
+	"unit_calendar_months": lambda v: _(
+		"Unit: {0} calendar month(s): the period ends on the corresponding day of the last month, or on "
+		"that month's last day when it has none (Civil Code Art 202)."
+	).format(v["count"]),
 	"unit_working_days": lambda v: _(
 		"Unit: {0} working days under the State Council holiday calendar; weekends and statutory "
 		"holidays are not counted, adjusted working days are."

@@ -135,6 +135,14 @@ def add_app_extra_strings(catalog):
 			for quick_list in record.get("quick_lists") or []:
 				add(quick_list.get("label"), path, f"Quick list of Workspace '{record.get('name')}'")
 
+	# The steps of every service case (rules/services.py) are stored as keys and shown through _().
+	from qh_legal_service.rules.services import SERVICES
+
+	for service in SERVICES.values():
+		for step in service.steps:
+			add(step.name, app_path / "rules" / "services.py", f"Step of {service.doctype}")
+			add(step.overdue_note, app_path / "rules" / "services.py", f"Overdue note of {service.doctype}")
+
 	for path in sorted(app_path.glob("**/number_card/*/*.json")):
 		record = load(path)
 		if record.get("doctype") == "Number Card":

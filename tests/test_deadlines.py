@@ -14,6 +14,7 @@ from qh_legal_service.rules.deadlines import (
 	DueDate,
 	Pause,
 	Unit,
+	add_months,
 	compute_due,
 	english,
 	is_overdue,
@@ -554,3 +555,38 @@ def test_lines_are_plain_data_and_english_words_each_one():
 	assert english("due_day", {"day": "2025-09-10", "weekday": "Wednesday"}) == (
 		"Due: 2025-09-10 24:00 (the end of Wednesday; 民法典 Art 203)."
 	)
+
+
+def test_one_calendar_month_from_31_january_ends_on_the_last_day_of_february():
+	# 民法典 Art 202: February has no 31st, so its last day ends the period; 28 February 2027 is a Sunday,
+	# which moves it to Monday 1 March (Art 203). In a leap year the 29th (a Tuesday in 2028) ends it.
+	calendar = WorkingCalendar(complete_years=[2027, 2028])
+	due = compute_due(datetime(2027, 1, 31, 10), 1, Unit.CALENDAR_MONTHS, calendar=calendar)
+	assert due.due == datetime(2027, 3, 1, 23, 59, 59, 999999)
+	assert [key for key, _values in due.lines][:2] == ["start_day", "unit_calendar_months"]
+	assert ("extended_past", "2027-02-28") in [(key, values.get("day")) for key, values in due.lines]
+	leap = compute_due(datetime(2028, 1, 31, 10), 1, Unit.CALENDAR_MONTHS, calendar=calendar)
+	assert leap.due == datetime(2028, 2, 29, 23, 59, 59, 999999)
+	# A make-up working Saturday (调休) entered from a notice ends the period on the day itself.
+	makeup = WorkingCalendar([NoticeDay(date(2026, 2, 28), True, "Spring Festival")], complete_years=[2026])
+	assert compute_due(
+		datetime(2026, 1, 31, 10), 1, Unit.CALENDAR_MONTHS, calendar=makeup
+	).due.date() == date(2026, 2, 28)
+
+
+def test_a_calendar_month_ends_on_the_corresponding_day():
+	due = compute_due(
+		datetime(2026, 4, 15, 9), 1, Unit.CALENDAR_MONTHS, calendar=WorkingCalendar(complete_years=[2026])
+	)
+	assert due.due.date() == date(2026, 5, 15)  # a Friday
+	assert add_months(date(2026, 12, 31), 2) == date(2027, 2, 28)
+
+
+def test_a_period_in_months_refuses_pauses():
+	with pytest.raises(ValueError):
+		compute_due(
+			datetime(2026, 4, 15, 9),
+			1,
+			Unit.CALENDAR_MONTHS,
+			pauses=[Pause(datetime(2026, 4, 16), datetime(2026, 4, 17), "x")],
+		)

@@ -46,6 +46,7 @@ not be mixed. A date in a year the calendar does not know yields a warning in `D
 
 from __future__ import annotations
 
+import calendar as calendar_module
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -71,6 +72,7 @@ class Unit(str, Enum):
 	CALENDAR_DAYS = "Calendar Days"
 	WORKING_DAYS = "Working Days"
 	HOURS = "Hours"
+	CALENDAR_MONTHS = "Calendar Months"
 
 
 class Counting(str, Enum):
@@ -211,6 +213,10 @@ ENGLISH = {
 		"so a last day that is a holiday is not extended (刑事诉讼法 Art 105: 在押期间，应当至期满之日为止，"
 		"不得因节假日而延长)."
 	),
+	"unit_calendar_months": lambda v: (
+		f"Unit: {v['count']} calendar month(s) (月): the period ends on the corresponding day of the last month, "
+		"or on that month's last day when it has none (民法典 Art 202)."
+	),
 	"unit_working_days": lambda v: (
 		f"Unit: {v['count']} working days (工作日) under the State Council holiday calendar; "
 		"weekends and statutory holidays are not counted, adjusted working days (调休) are."
@@ -265,6 +271,11 @@ def compute_due(
 	ordered = sorted((p for p in pauses if p.end > p.start), key=lambda p: (p.start, p.end))
 	if unit is Unit.HOURS:
 		result = _due_hours(start, count, ordered, counting)
+	elif unit is Unit.CALENDAR_MONTHS:
+		if ordered:
+			# No period counted in months has a pause in the rules this app applies; refuse to guess one.
+			raise ValueError("a period counted in calendar months takes no pauses")
+		result = _due_months(start, count, calendar or WorkingCalendar())
 	else:
 		extend = not (counting is Counting.CRIMINAL and in_custody)
 		result = _due_days(start, count, unit, ordered, calendar or WorkingCalendar(), counting, extend)
@@ -341,6 +352,45 @@ class _DayCounter:
 			)
 			for year in self.unknown_years
 		]
+
+
+def add_months(day: dt.date, count: int) -> dt.date:
+	"""The corresponding day `count` months later, or that month's last day when it has none (民法典 Art 202)."""
+	month_index = day.month - 1 + count
+	year, month = day.year + month_index // 12, month_index % 12 + 1
+	return dt.date(year, month, min(day.day, calendar_module.monthrange(year, month)[1]))
+
+
+def _due_months(start: dt.datetime, count: int, calendar: WorkingCalendar) -> DueDate:
+	"""A period of calendar months (民法典 Art 202), its last day moved past holidays (Art 203)."""
+	counter = _DayCounter(start, [], calendar)
+	first = start.date() + dt.timedelta(days=1)
+	lines: list[Line] = [
+		(
+			"start_day",
+			{
+				"when": _fmt(start),
+				"weekday": WEEKDAY_NAMES[start.weekday()],
+				"counting": Counting.CIVIL.value,
+				"day": first.isoformat(),
+				"day_weekday": WEEKDAY_NAMES[first.weekday()],
+			},
+		),
+		("unit_calendar_months", {"count": count}),
+	]
+	day = add_months(start.date(), count)
+	last, extended = day, []
+	while not (info := counter.classify(last)).is_working_day:
+		counter.skipped.append((last, info.explain() or ""))
+		extended.append(("extended_past", {**_day_values(last), "reason": day_reason(info)}))
+		last += dt.timedelta(days=1)
+	lines.extend(extended)
+	if last != day:
+		lines.append(("last_day_extended", _day_values(last)))
+	lines.append(("due_day", _day_values(last)))
+	lines.extend(counter.warning_lines())
+	due = dt.datetime.combine(last, END_OF_DAY, tzinfo=counter.tz)
+	return DueDate(due=due, lines=lines, skipped=counter.skipped, warnings=counter.warnings)
 
 
 def _due_days(

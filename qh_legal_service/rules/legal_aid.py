@@ -263,11 +263,7 @@ def escalation_node(path: dict[str, str]) -> str | None:
 	County legal aid centres handle applications, so an overdue step goes to the prefecture; an
 	application handled at the prefecture goes to the province.
 	"""
-	if path.get("County"):
-		return path.get("Prefecture") or path.get("Province")
-	if path.get("Prefecture"):
-		return path.get("Province")
-	return None
+	return service_escalation_node(path, handled_at="County")
 
 
 def objection_decision(previous_state: str | None, state: str) -> str | None:

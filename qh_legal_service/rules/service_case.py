@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from qh_legal_service.rules.deadlines import END_OF_DAY, Pause
 from qh_legal_service.rules.documents import DocumentRule
+from qh_legal_service.rules.scope import TIERS
 
 # A condition value meaning "the field holds any value" (see `StepRule.when`).
 IS_SET = object()
@@ -92,7 +93,9 @@ class ServiceDeclaration:
 	documents: Mapping[str, DocumentRule] = field(default_factory=dict)
 	# The field naming the person served, for the overdue alerts.
 	title_field: str = "name"
-	# Roles one tier above told of an overdue step.
+	# The tier whose offices handle the cases (legal aid: the county centres); an overdue step goes to
+	# the supervisors one tier above it, holding one of `supervisor_roles`.
+	handled_at: str = "County"
 	supervisor_roles: tuple[str, ...] = ("Prefecture Supervisor", "Province Supervisor")
 
 	@property
@@ -195,6 +198,19 @@ def running_step(steps: Sequence[StepRule], state: str, values: Mapping) -> Runn
 def missing_for_state(service: ServiceDeclaration, state: str, values: Mapping) -> list[str]:
 	"""The fields a state requires that are still empty."""
 	return [name for name in service.required_in_state.get(state, ()) if not values.get(name)]
+
+
+def escalation_node(path: Mapping[str, str], handled_at: str = "County") -> str | None:
+	"""The division one tier above the office handling a case at `path` (tier → code), or None.
+
+	A case is handled at the deepest tier of its path no lower than `handled_at`: legal aid's county
+	centres send an overdue step to the prefecture, and a case handled at the prefecture to the province.
+	"""
+	handling = [tier for tier in TIERS[: TIERS.index(handled_at) + 1] if path.get(tier)]
+	if not handling:
+		return None
+	above = [tier for tier in TIERS[: TIERS.index(handling[-1])] if path.get(tier)]
+	return path[above[-1]] if above else None
 
 
 @dataclass(frozen=True)

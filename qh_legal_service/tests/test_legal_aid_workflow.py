@@ -12,10 +12,10 @@ from qh_legal_service.legal_aid.doctype.legal_aid_application.legal_aid_applicat
 	Art32ClaimError,
 	InvalidResidentIDError,
 	MissingPledgeError,
-	StepIncompleteError,
 	UrgentAidReasonError,
 )
-from qh_legal_service.legal_aid.escalation import escalate_overdue_steps
+from qh_legal_service.escalation import escalate_overdue_steps
+from qh_legal_service.service_case import StepIncompleteError
 from qh_legal_service.tests.utils import (
 	CHENGDONG,
 	CHENGZHONG,
@@ -403,11 +403,13 @@ class TestEscalation(LegalAidCase):
 		self.assertEqual(frappe.db.get_value("Legal Aid Application", name, "workflow_state"), "Withdrawn")
 
 	def test_every_step_is_named_in_the_supervisors_language(self):
-		from qh_legal_service.legal_aid.escalation import step_labels
+		from qh_legal_service.escalation import step_labels
 		from qh_legal_service.rules.legal_aid import STEP_NAMES
 
-		self.assertEqual(set(step_labels()), set(STEP_NAMES))
-		self.assertEqual(step_labels("zh")["Review again as ordered"], "按责令改正重新审查")
+		self.assertEqual(set(step_labels("Legal Aid Application")), set(STEP_NAMES))
+		self.assertEqual(
+			step_labels("Legal Aid Application", "zh")["Review again as ordered"], "按责令改正重新审查"
+		)
 
 
 class TestSuggestedWorkers(LegalAidCase):

@@ -1,20 +1,17 @@
 # Copyright (c) 2026, Qinghai Public Legal Service developers
 # For license information, please see license.txt
 
-import json
-
 import frappe
 from frappe import _
 from frappe.utils import flt, format_datetime, get_datetime, getdate, now_datetime
 from stdnum.cn import ric
 
-from qh_legal_service.deadline_wording import word_lines
 from qh_legal_service.legal_aid.eligibility import assess_application
 from qh_legal_service.rules import legal_aid
-from qh_legal_service.rules.documents import record_state
 from qh_legal_service.rules.eligibility import DETENTION, NOTIFIED, NOTIFIED_DEFENCE, art32_claim_problem
 from qh_legal_service.rules.field_access import receipt_time_problem
-from qh_legal_service.scoping import AreaScopedDocument, add_area_indexes, is_portal_user
+from qh_legal_service.scoping import add_area_indexes, is_portal_user
+from qh_legal_service.service_case import ServiceCase
 from qh_legal_service.statutory_calendar import compute_rule_due
 
 
@@ -30,10 +27,6 @@ class ReceiptTimeError(frappe.ValidationError):
 	"""A receipt time in the future, or before the record's entry without a reason."""
 
 
-class StepIncompleteError(frappe.ValidationError):
-	"""A state entered without what it requires (reasons, a worker, an outcome...)."""
-
-
 class Art32ClaimError(frappe.ValidationError):
 	"""An Art 32 claim that cannot be the application's matter type."""
 
@@ -42,8 +35,8 @@ class UrgentAidReasonError(frappe.ValidationError):
 	"""Urgent aid on the limitation ground without a limitation date inside Art 44's window."""
 
 
-class LegalAidApplication(AreaScopedDocument):
-	"""An application for legal aid, from receipt to archive."""
+class LegalAidApplication(ServiceCase):
+	"""An application for legal aid, from receipt to archive, timed by the service-case mechanism."""
 
 	def before_validate(self):
 		super().before_validate()
@@ -126,14 +119,12 @@ class LegalAidApplication(AreaScopedDocument):
 			)
 
 	def onload(self):
-		# The reason is stored in the language of whoever saved last, the deadline explanation in the
-		# site's; show both in the reader's.
+		super().onload()
+		# The reason is stored in the language of whoever saved last; show it in the reader's.
 		if self.eligibility:
 			result, reason = assess_application(self)
 			if result.answer == self.eligibility:
 				self.eligibility_reason = reason
-		if self.deadline_lines:
-			self.deadline_explanation = word_lines(self.deadline_lines)
 
 	def set_eligibility(self):
 		# The answer is fixed once a decision is taken: later saves must not re-decide it.
@@ -205,16 +196,8 @@ class LegalAidApplication(AreaScopedDocument):
 			title=_("Urgent Aid Reason"),
 		)
 
-	def stamp_state_entry(self):
-		state = self.workflow_state or legal_aid.RECEIVED
-		if not self.is_new() and not self.has_value_changed("workflow_state"):
-			return
-		previous = self.get_doc_before_save()
-		previous_state = previous.workflow_state if previous else None
-		now = now_datetime()
-		self.states_passed = record_state(self.states_passed, state)
-		if stamp := legal_aid.STAMPED_ON_ENTRY.get(state):
-			self.set(stamp, now)
+	def on_state_entry(self, previous_state, state, now):
+		"""Materials requests and the bureau's decision on an objection (Art 43, 49)."""
 		if legal_aid.opens_materials_request(previous_state, state):
 			self.append(
 				"materials_requests",
@@ -230,62 +213,6 @@ class LegalAidApplication(AreaScopedDocument):
 			self.objection_decision = decision
 			if decision == legal_aid.ORDERED_CORRECTED:
 				self.set(legal_aid.CORRECTION_STAMP, now)
-		if state != previous_state:
-			self.escalated_step = None
-			self.escalated_on = None
-
-	def validate_state_requirements(self):
-		state = self.workflow_state or legal_aid.RECEIVED
-		if missing := legal_aid.missing_for_state(state, self.as_dict()):
-			labels = ", ".join(_(self.meta.get_label(field)) for field in missing)
-			frappe.throw(
-				_("Before the application can be {0}, fill in: {1}").format(_(state), labels),
-				StepIncompleteError,
-				title=_("Step Incomplete"),
-			)
-
-	def set_current_deadline(self):
-		values = self.as_dict()
-		for field in (
-			"received_on",
-			"materials_requested_on",
-			"materials_supplied_on",
-			"decided_on",
-			"objection_filed_on",
-			legal_aid.CORRECTION_STAMP,
-		):
-			values[field] = get_datetime(values[field]) if values.get(field) else None
-		if values.get("materials_due"):
-			values["materials_due"] = getdate(values["materials_due"])
-		values["materials_requests"] = [
-			{
-				"requested_on": get_datetime(row.requested_on) if row.requested_on else None,
-				"supplied_on": get_datetime(row.supplied_on) if row.supplied_on else None,
-			}
-			for row in self.materials_requests
-		]
-		step = legal_aid.current_step(self.workflow_state or legal_aid.RECEIVED, values)
-		if (
-			step is None
-			or (step.rule_code is None and step.fixed_due is None)
-			or not (step.start or step.fixed_due)
-		):
-			self.current_step, self.current_due = None, None
-			self.deadline_lines, self.deadline_explanation = None, None
-			return
-		self.current_step = step.name
-		if step.fixed_due:
-			self.current_due = step.fixed_due
-			lines = [("fixed_due", {})]
-		else:
-			due = compute_rule_due(step.rule_code, step.start, step.pauses)
-			self.current_due = due.due
-			lines = due.lines
-		# The lines are stored as data and worded for whoever reads them (see onload).
-		self.deadline_lines = json.dumps(lines, ensure_ascii=False)
-		# Stored in the site's language whoever saves, so the record's history never shows one reader's
-		# wording changing into another's; each reader gets their own on load.
-		self.deadline_explanation = word_lines(lines, frappe.get_system_settings("language") or "zh")
 
 
 def on_doctype_update():

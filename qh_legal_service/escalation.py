@@ -1,0 +1,110 @@
+"""Hourly job: every overdue step of every service case declared in hooks `service_cases` is handled.
+
+What an overdue step does is declared with the step (`rules.service_case.StepRule.on_overdue`): it is
+escalated to the supervisors one tier above the office handling the case (督办), once per step, or the
+case is moved to a state (legal aid's unanswered materials request: deemed withdrawn, Art 43).
+"""
+
+import frappe
+from frappe import _
+from frappe.utils import format_datetime, now_datetime
+
+from qh_legal_service.rules.service_case import ESCALATE, ServiceDeclaration, escalation_node
+from qh_legal_service.scoping import DIVISION, get_area_path
+from qh_legal_service.service_case import service_of
+
+
+def escalate_overdue_steps():
+	"""Handle every overdue step of every declared service, each in its own savepoint."""
+	now = now_datetime()
+	for doctype in frappe.get_hooks("service_cases"):
+		escalate_service(service_of(doctype), now)
+
+
+def escalate_service(service: ServiceDeclaration, now) -> None:
+	"""Handle the overdue steps of one service; one failure loses no other."""
+	fields = ["name", "workflow_state", "division", "current_step", "current_due", service.title_field]
+	overdue = frappe.get_all(
+		service.doctype,
+		filters={"current_due": ["<", now], "escalated_step": ["is", "not set"]},
+		fields=list(dict.fromkeys(fields)),
+	)
+	for row in overdue:
+		frappe.db.savepoint("escalation")
+		try:
+			step = service.step(row.current_step)
+			if step and step.on_overdue != ESCALATE:
+				move_overdue_case(service, row.name, step.on_overdue, step.overdue_note)
+			else:
+				escalate(service, row, now)
+		except Exception:
+			frappe.db.rollback(save_point="escalation")
+			frappe.log_error(
+				title=f"Escalation failed for {service.doctype} {row.name}", reference_doctype=service.doctype
+			)
+
+
+def move_overdue_case(service: ServiceDeclaration, name: str, state: str, note: str | None) -> None:
+	"""The step's time ran out: the case moves to the declared state, with the declared note."""
+	doc = frappe.get_doc(service.doctype, name)
+	doc.workflow_state = state
+	doc.save(ignore_permissions=True)
+	if note:
+		doc.add_comment("Info", _(note))
+
+
+def escalate(service: ServiceDeclaration, row, now) -> None:
+	"""Tell the supervisors one tier above that a step is overdue, once per step."""
+	node = escalation_node(get_area_path(row.division), service.handled_at)
+	for user in supervisors_at(node, service.supervisor_roles) if node else ():
+		lang = frappe.db.get_value("User", user, "language") or None
+		frappe.get_doc(
+			{
+				"doctype": "Notification Log",
+				"for_user": user,
+				"type": "Alert",
+				"document_type": service.doctype,
+				"document_name": row.name,
+				"subject": _("Overdue step of {0} {1}: {2} for {3} was due {4}", lang=lang).format(
+					_(service.doctype, lang=lang),
+					row.name,
+					_(row.current_step, lang=lang),
+					row.get(service.title_field) or row.name,
+					format_datetime(row.current_due),
+				),
+			}
+		).insert(ignore_permissions=True)
+	frappe.db.set_value(
+		service.doctype,
+		row.name,
+		{"escalated_step": row.current_step, "escalated_on": now},
+		update_modified=False,
+	)
+
+
+def step_labels(doctype: str, lang: str | None = None) -> dict[str, str]:
+	"""Each declared step of a service in the reader's language (the forms show them translated too)."""
+	return {name: _(name, lang=lang) for name in service_of(doctype).step_names}
+
+
+def supervisors_at(node: str, roles: tuple[str, ...]) -> list[str]:
+	"""Enabled users permitted exactly at `node` who hold one of `roles`."""
+	permission = frappe.qb.DocType("User Permission")
+	has_role = frappe.qb.DocType("Has Role")
+	user = frappe.qb.DocType("User")
+	return (
+		frappe.qb.from_(permission)
+		.join(has_role)
+		.on((has_role.parent == permission.user) & (has_role.parenttype == "User"))
+		.join(user)
+		.on(user.name == permission.user)
+		.select(permission.user)
+		.distinct()
+		.where(
+			(permission.allow == DIVISION)
+			& (permission.for_value == node)
+			& (has_role.role.isin(roles))
+			& (user.enabled == 1)
+		)
+		.run(pluck=True)
+	)
