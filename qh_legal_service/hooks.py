@@ -13,6 +13,7 @@ _AREA_DOCTYPES = (
 	"Legal Consultation",
 	"Legal Aid Application",
 	"Legal Aid Callback",
+	"Mediation Case",
 	# Scoped by its holder's division, and readable from its referring point's (its own hooks below).
 	"Service Order",
 )
@@ -106,11 +107,13 @@ override_doctype_class = {"File": "qh_legal_service.files.ServiceFile"}
 
 scheduler_events = {
 	"hourly": ["qh_legal_service.escalation.escalate_overdue_steps"],
+	# Art 33: remind the parties before the window for judicial confirmation ends; end it when it has.
+	"daily": ["qh_legal_service.mediation.reminders.remind_before_window_ends"],
 }
 
 # Service cases: timed by the mixin in service_case.py from their declarations in rules/services.py,
 # and escalated by one job. A test holds this list equal to the declarations.
-service_cases = ["Legal Aid Application"]
+service_cases = ["Legal Aid Application", "Mediation Case"]
 
 # Document Events
 # ---------------
@@ -166,10 +169,30 @@ _LEGAL_AID_ACTIONS = [
 	"Uphold Refusal",
 	"Uphold Termination",
 ]
+# People's mediation (rules/mediation.py STATES and ACTIONS; a test holds them equal).
+_MEDIATION_STATES = [
+	"Requested",
+	"Accepted",
+	"Not Accepted",
+	"In Mediation",
+	"Agreement Reached",
+	"Agreement Not Reached",
+	"Withdrawn",
+	"Closed",
+]
+_MEDIATION_ACTIONS = [
+	"Accept Mediation",
+	"Decline Mediation",
+	"Start Mediation",
+	"Record Agreement",
+	"Record No Agreement",
+	"Record Withdrawal",
+	"Close Case",
+]
 
-# The legal aid workflow and its states and actions belong to no module: they ship as fixtures.
+# The workflows and their states and actions belong to no module: they ship as fixtures.
 fixtures = [
-	{"dt": "Workflow State", "filters": [["name", "in", _LEGAL_AID_STATES]]},
-	{"dt": "Workflow Action Master", "filters": [["name", "in", _LEGAL_AID_ACTIONS]]},
-	{"dt": "Workflow", "filters": [["name", "=", "Legal Aid Application"]]},
+	{"dt": "Workflow State", "filters": [["name", "in", _LEGAL_AID_STATES + _MEDIATION_STATES]]},
+	{"dt": "Workflow Action Master", "filters": [["name", "in", _LEGAL_AID_ACTIONS + _MEDIATION_ACTIONS]]},
+	{"dt": "Workflow", "filters": [["name", "in", ["Legal Aid Application", "Mediation Case"]]]},
 ]

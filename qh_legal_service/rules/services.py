@@ -5,7 +5,7 @@ a `rules.service_case.ServiceDeclaration`; `hooks.service_cases` names the same 
 them equal).
 """
 
-from qh_legal_service.rules import legal_aid
+from qh_legal_service.rules import legal_aid, mediation
 from qh_legal_service.rules.legal_aid_documents import DOCUMENTS as LEGAL_AID_DOCUMENTS
 from qh_legal_service.rules.service_case import ServiceDeclaration
 
@@ -20,4 +20,19 @@ LEGAL_AID = ServiceDeclaration(
 	title_field="applicant_name",
 )
 
-SERVICES: dict[str, ServiceDeclaration] = {service.doctype: service for service in (LEGAL_AID,)}
+MEDIATION = ServiceDeclaration(
+	doctype="Mediation Case",
+	states=mediation.STATES,
+	initial_state=mediation.REQUESTED,
+	steps=mediation.STEPS,
+	stamped_on_entry=mediation.STAMPED_ON_ENTRY,
+	required_in_state=mediation.REQUIRED_IN_STATE,
+	documents=mediation.DOCUMENTS,
+	title_field="applicant_name",
+	# Committees sit in villages and townships; the township judicial office guides them (司法所), the
+	# county justice bureau above it.
+	handled_at="Village",
+	supervisor_roles=("Township Judicial Office Staff", "County Justice Bureau Staff"),
+)
+
+SERVICES: dict[str, ServiceDeclaration] = {service.doctype: service for service in (LEGAL_AID, MEDIATION)}
