@@ -9,6 +9,7 @@ import pytest
 from qh_legal_service.rules import mediation as m
 from qh_legal_service.rules.documents import INCOMPLETE, NOT_ISSUED
 from qh_legal_service.rules.field_access import CITIZEN_FIELDS
+from qh_legal_service.rules.languages import PORTAL_LANGUAGES
 from qh_legal_service.rules.service_case import CASE_FIELDS, running_step
 from qh_legal_service.rules.services import SERVICES
 
@@ -40,6 +41,7 @@ def options(doctype_name: str, fieldname: str) -> list[str]:
 		("Mediation Case", "performance", m.PERFORMANCE),
 		("Mediation Case", "judicial_confirmation", m.CONFIRMATION_RESULTS),
 		("Mediation Party", "role", m.PARTY_ROLES),
+		("Mediation Party", "language", PORTAL_LANGUAGES),
 	],
 )
 def test_select_options_are_the_rules_lists(doctype_name, fieldname, values):

@@ -92,10 +92,10 @@ class MediationCase(ServiceCase):
 
 	def validate_state_requirements(self):
 		"""The declared requirements, with a written agreement's (Art 29) and a follow-up's."""
-		if missing := mediation.missing_for_state(self.state, self.as_dict()):
+		if missing := mediation.missing_for_state(self.case_state, self.as_dict()):
 			labels = ", ".join(_(self.meta.get_label(field)) for field in missing)
 			frappe.throw(
-				_("Before the case can be {0}, fill in: {1}").format(_(self.state), labels),
+				_("Before the case can be {0}, fill in: {1}").format(_(self.case_state), labels),
 				StepIncompleteError,
 				title=_("Step Incomplete"),
 			)
@@ -103,7 +103,7 @@ class MediationCase(ServiceCase):
 	def on_update(self):
 		if self.has_value_changed("workflow_state") or self.flags.get("in_insert"):
 			self.follow_order()
-			if self.state == mediation.AGREEMENT_REACHED:
+			if self.case_state == mediation.AGREEMENT_REACHED:
 				from qh_legal_service.mediation.reminders import remind_confirmation_window
 
 				remind_confirmation_window(self)
@@ -115,11 +115,11 @@ class MediationCase(ServiceCase):
 		from qh_legal_service import service_order
 
 		status = frappe.db.get_value("Service Order", self.service_order, "status")
-		if status == "Sent" and self.state in (mediation.ACCEPTED, mediation.IN_MEDIATION):
+		if status == "Sent" and self.case_state in (mediation.ACCEPTED, mediation.IN_MEDIATION):
 			service_order.accept_order(self.service_order, target_doc=self)
-		elif status == "Sent" and self.state == mediation.NOT_ACCEPTED:
+		elif status == "Sent" and self.case_state == mediation.NOT_ACCEPTED:
 			service_order.refuse_order(self.service_order, self.not_accepted_reason)
-		elif status == "Accepted" and self.state == mediation.CLOSED:
+		elif status == "Accepted" and self.case_state == mediation.CLOSED:
 			service_order.complete_order(self.service_order, _(self.outcome or mediation.CLOSED), self.name)
 
 
