@@ -133,17 +133,23 @@ def accept_order(order_name: str, target_doc=None) -> Document:
 	_apply(order, rules.ACCEPT)
 	_decide(order, rules.ACCEPT)
 	if target_doc is not None:
-		order.target_doctype = target_doc.doctype
-		order.target_name = target_doc.name
+		_set_target(order, target_doc)
 	return _save(order)
 
 
 def link_target(order_name: str, target_doc) -> Document:
 	"""Name the record the holder opened for an order it has accepted (when it is created later)."""
 	order = frappe.get_doc(DOCTYPE, order_name)
+	_set_target(order, target_doc)
+	return _save(order)
+
+
+def _set_target(order: Document, target_doc) -> None:
+	"""Link order and target both ways: a target with a `service_order` field names its order."""
 	order.target_doctype = target_doc.doctype
 	order.target_name = target_doc.name
-	return _save(order)
+	if target_doc.meta.has_field("service_order"):
+		frappe.db.set_value(target_doc.doctype, target_doc.name, "service_order", order.name)
 
 
 def refuse_order(order_name: str, reason: str) -> Document:
@@ -264,7 +270,10 @@ def orders_for(doc) -> list[dict]:
 	for name in names:
 		order = frappe.get_doc(DOCTYPE, name)
 		values = {field: order.get(field) for field in ORDER_FIELDS}
-		if order.target_name and not frappe.has_permission(order.target_doctype, "read", order.target_name):
+		if order.target_name and not (
+			frappe.db.exists(order.target_doctype, order.target_name)
+			and frappe.has_permission(order.target_doctype, "read", order.target_name)
+		):
 			values["target_doctype"] = values["target_name"] = None
 		values["direction"] = "sent" if order.source_name == doc.name else "received"
 		values["trail"] = [{field: row.get(field) for field in TRAIL_FIELDS} for row in order.hand_overs]
@@ -404,3 +413,48 @@ def orders_of(doctype: str, name: str) -> list[dict]:
 	doc = frappe.get_doc(doctype, name)
 	doc.check_permission("read")
 	return orders_for(doc)
+
+
+# Legal aid: an application arriving from another point ---------------------------------------------
+
+LEGAL_AID_CENTRE = "Legal Aid Centre"
+# Who refers a citizen on to the county's legal aid centre from their own record.
+REFERRING_ROLES = frozenset(
+	{"Township Judicial Office Staff", "Hotline Operator", "County Justice Bureau Staff", "System Manager"}
+)
+
+
+def legal_aid_centre_for(division: str) -> str | None:
+	"""The legal aid centre serving `division`: its county's, else its prefecture's, else the province's."""
+	path = get_area_path(division)
+	for tier in ("County", "Prefecture", "Province"):
+		if code := path.get(tier):
+			centre = frappe.db.get_value(
+				INSTITUTION,
+				{"institution_type": LEGAL_AID_CENTRE, "division": code, "disabled": 0},
+				"name",
+				order_by="creation asc",
+			)
+			if centre:
+				return centre
+	return None
+
+
+@frappe.whitelist()
+def refer_to_legal_aid(source_doctype: str, source_name: str, reason: str) -> str:
+	"""Desk: "Refer to legal aid centre": a township office or the hotline sends the citizen of the record
+	they are reading (a consultation, a call) on to the legal aid centre of the citizen's county.
+
+	The centre accepts the order and names the application it opened, which then carries the order.
+	"""
+	if not REFERRING_ROLES.intersection(frappe.get_roles()):
+		raise frappe.PermissionError
+	source = frappe.get_doc(source_doctype, source_name)
+	source.check_permission("read")
+	division = source.get("division")
+	centre = legal_aid_centre_for(division) if division else None
+	if not centre:
+		frappe.throw(_("No legal aid centre serves this division."), frappe.DoesNotExistError)
+	requester = source.get("citizen_name") or source.get("applicant_name") or source.get("requester_name")
+	matter = source.get("question") or source.get("matter_summary") or source.get("facts")
+	return open_order(source, centre, reason, rules.LEGAL_AID, matter, requester).name

@@ -15,6 +15,7 @@ from qh_legal_service.tests.utils import (
 	BEIGUAN_COMMUNITY,
 	CHENGDONG,
 	CHENGZHONG,
+	DONGGUAN_STREET,
 	YUSHU_CITY,
 	delete_with_history,
 	make_application,
@@ -24,6 +25,7 @@ from qh_legal_service.tests.utils import (
 )
 
 ORIGIN = "so-origin-chengdong@test.qh"
+TOWNSHIP = "so-township-dongguan@test.qh"
 HOLDER = "so-holder-chengzhong@test.qh"
 THIRD = "so-third-yushu@test.qh"
 DOCTYPE = "Service Order"
@@ -36,6 +38,7 @@ class TestServiceOrder(FrappeTestCase):
 		make_staff(ORIGIN, CHENGDONG, "County Justice Bureau")
 		make_staff(HOLDER, CHENGZHONG, "County Justice Bureau")
 		make_staff(THIRD, YUSHU_CITY, "County Justice Bureau")
+		make_staff(TOWNSHIP, DONGGUAN_STREET, "Township Judicial Office")
 		cls.origin_office = make_institution(institution_type="Judicial Office", division=CHENGDONG).name
 		cls.centre = make_institution(division=CHENGZHONG).name
 		cls.yushu_centre = make_institution(division=YUSHU_CITY).name
@@ -55,6 +58,7 @@ class TestServiceOrder(FrappeTestCase):
 			DOCTYPE, {"source_name": cls.consultation.name}, pluck="name", order_by="creation desc"
 		):
 			delete_with_history(DOCTYPE, name)
+		frappe.db.set_value("Legal Aid Application", cls.target.name, "service_order", None)
 		delete_with_history("Legal Aid Application", cls.target.name)
 		delete_with_history("Legal Consultation", cls.consultation.name)
 		for name in (cls.origin_office, cls.centre, cls.yushu_centre):
@@ -211,3 +215,68 @@ class TestServiceOrder(FrappeTestCase):
 		self.assertNotIn(self.done, {row["name"] for row in listed["data"]})
 		response = origin.call("qh_legal_service.service_order.complete", order_name=self.done, result="x")
 		self.assertEqual(response.status_code, 403)
+
+	# Legal aid ------------------------------------------------------------------------------------
+
+	def test_a_township_office_refers_a_consultation_to_the_county_legal_aid_centre(self):
+		# The consultation's citizen lives in Beiguan Community, Chengdong: Chengdong's centre serves them.
+		chengdong_centre = make_institution(division=CHENGDONG).name
+		self.addCleanup(delete_with_history, "Legal Service Institution", chengdong_centre)
+		self.assertEqual(orders.legal_aid_centre_for(BEIGUAN_COMMUNITY), chengdong_centre)
+		frappe.set_user(TOWNSHIP)
+		name = orders.refer_to_legal_aid(
+			"Legal Consultation", self.consultation.name, "经济困难，申请法律援助"
+		)
+		frappe.set_user("Administrator")
+		# Before its holder: Frappe gives a deleted last number to the next institution.
+		self.addCleanup(delete_with_history, DOCTYPE, name)
+		order = frappe.get_doc(DOCTYPE, name)
+		self.assertEqual((order.service, order.holder_institution), (rules.LEGAL_AID, chengdong_centre))
+		self.assertEqual(order.requester_name, self.consultation.citizen_name)
+		self.assertEqual(order.matter_summary, self.consultation.question)
+		self.assertEqual(order.sent_by, TOWNSHIP)
+		application = make_application(division=BEIGUAN_COMMUNITY)
+		self.addCleanup(delete_with_history, "Legal Aid Application", application.name)
+		orders.accept_order(name, application)
+		self.assertEqual(
+			frappe.db.get_value("Legal Aid Application", application.name, "service_order"), name
+		)
+
+	def test_a_citizen_role_may_not_refer(self):
+		frappe.set_user(HOLDER)
+		# County bureau staff may refer; a user with none of the referring roles may not.
+		frappe.set_user("Guest")
+		with self.assertRaises(frappe.PermissionError):
+			orders.refer_to_legal_aid("Legal Consultation", self.consultation.name, "x")
+
+	# Report ---------------------------------------------------------------------------------------
+
+	def report_row(self, user, holder):
+		from qh_legal_service.legal_service_core.report.service_orders_open.service_orders_open import (
+			open_orders,
+		)
+
+		rows = open_orders(frappe._dict(), user)
+		return next((row for row in rows if row["holder_institution"] == holder), None)
+
+	def test_the_report_counts_open_orders_by_age_and_hand_overs_for_each_user(self):
+		# A centre of its own, so that the other tests' orders are not counted.
+		centre = make_institution(division=CHENGZHONG).name
+		self.addCleanup(delete_with_history, "Legal Service Institution", centre)
+		self.open(centre)
+		orders.hand_on_order(self.open(centre).name, self.yushu_centre, "转玉树")
+		old = self.open(centre)
+		frappe.db.set_value(DOCTYPE, old.name, "held_since", frappe.utils.add_days(old.held_since, -4))
+		orders.complete_order(orders.accept_order(self.open(centre).name).name, "已办结")
+		holder = self.report_row(HOLDER, centre)
+		self.assertEqual(holder["open_orders"], 2)
+		self.assertEqual((holder["age_0"], holder["age_1"], holder["age_2"], holder["age_3"]), (1, 0, 1, 0))
+		self.assertEqual(holder["hand_overs"], 0)
+		# The referring county sees the same orders (it sent them), and the one handed on to Yushu.
+		self.assertEqual(self.report_row(ORIGIN, centre)["open_orders"], 2)
+		yushu = self.report_row(ORIGIN, self.yushu_centre)
+		self.assertGreaterEqual(yushu["hand_overs"], 1)
+		# Chengzhong sees nothing held by Yushu that it did not send; Yushu nothing held by Chengzhong.
+		self.assertIsNone(self.report_row(HOLDER, self.yushu_centre))
+		self.assertIsNone(self.report_row(THIRD, centre))
+		self.assertGreaterEqual(self.report_row(THIRD, self.yushu_centre)["open_orders"], 1)

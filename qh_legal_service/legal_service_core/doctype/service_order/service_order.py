@@ -5,7 +5,13 @@ import frappe
 from frappe.utils import get_datetime
 
 from qh_legal_service.rules.scope import area_columns
-from qh_legal_service.rules.service_orders import ACCEPT_RULE, ACCEPT_STEP, ORIGIN_COLUMNS, SENT
+from qh_legal_service.rules.service_orders import (
+	ACCEPT_RULE,
+	ACCEPT_STEP,
+	ORIGIN_COLUMNS,
+	OUTCOME_HANDED_ON,
+	SENT,
+)
 from qh_legal_service.scoping import AreaScopedDocument, add_area_indexes, get_area_path
 
 
@@ -21,6 +27,7 @@ class ServiceOrder(AreaScopedDocument):
 		self.set_origin_columns()
 
 	def validate(self):
+		self.hand_over_count = sum(row.outcome == OUTCOME_HANDED_ON for row in self.hand_overs)
 		self.set_acceptance_due()
 
 	def set_origin_columns(self):
@@ -51,5 +58,6 @@ def on_doctype_update():
 	add_area_indexes("Service Order")
 	for column in ORIGIN_COLUMNS.values():
 		frappe.db.add_index("Service Order", [column, "modified"], f"{column}_modified_index")
+		frappe.db.add_index("Service Order", [column, "status"], f"{column}_status_index")
 	frappe.db.add_index("Service Order", ["source_doctype", "source_name"], "source_index")
 	frappe.db.add_index("Service Order", ["target_doctype", "target_name"], "target_index")

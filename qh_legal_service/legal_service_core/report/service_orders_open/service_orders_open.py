@@ -1,0 +1,119 @@
+# Copyright (c) 2026, Qinghai Public Legal Service developers
+# For license information, please see license.txt
+
+"""Orders still open (sent or accepted), by holder institution and age since the holder got them, with
+how often they were handed on: counted in the database, over the orders the user may see."""
+
+import datetime as dt
+
+import frappe
+from frappe import _
+from frappe.query_builder import Case
+from frappe.query_builder.functions import Count, Sum
+from frappe.utils import now_datetime
+from pypika.terms import LiteralValue
+
+from qh_legal_service.rules.scope import scope_filters
+from qh_legal_service.rules.service_orders import AGE_BUCKETS, OPEN_STATUSES, SERVICES, origin_filters
+from qh_legal_service.scoping import get_permitted_nodes, is_unscoped
+from qh_legal_service.service_order import DOCTYPE, INSTITUTION, order_query_conditions
+
+HELD = "Held"
+SENT_FROM = "Sent"
+
+
+def execute(filters: dict | None = None):
+	filters = frappe._dict(filters or {})
+	rows = open_orders(filters, frappe.session.user)
+	names = institution_names(row["holder_institution"] for row in rows)
+	for row in rows:
+		row["holder_name"] = names.get(row["holder_institution"]) or row["holder_institution"]
+		row["hand_overs_per_order"] = (
+			round(row["hand_overs"] / row["open_orders"], 2) if row["open_orders"] else 0
+		)
+	return columns(), rows
+
+
+def side_condition(side: str | None, user: str) -> str:
+	"""The user's area on one side only: the holder's columns (Held) or the origin's (Sent)."""
+	if not side or is_unscoped(user):
+		return ""
+	filters = scope_filters(get_permitted_nodes(user, DOCTYPE))
+	if filters is None:
+		return ""
+	if side == SENT_FROM:
+		filters = origin_filters(filters)
+	if not filters:
+		return "1=0"
+	table = f"tab{DOCTYPE}"
+	return "(" + " or ".join(f"`{table}`.`{col}` = {frappe.db.escape(code)}" for col, code in filters) + ")"
+
+
+def open_orders(filters, user: str, now: dt.datetime | None = None) -> list[dict]:
+	"""One row per holder: open orders in each age bucket, all open orders, and their hand-overs."""
+	now = now or now_datetime()
+	order = frappe.qb.DocType(DOCTYPE)
+	ages = []
+	for index, (_label, low, high) in enumerate(AGE_BUCKETS):
+		held = order.held_since <= now - dt.timedelta(days=low)
+		if high is not None:
+			held &= order.held_since > now - dt.timedelta(days=high)
+		ages.append(Sum(Case().when(held, 1).else_(0)).as_(f"age_{index}"))
+	query = (
+		frappe.qb.from_(order)
+		.select(
+			order.holder_institution,
+			Count("*").as_("open_orders"),
+			*ages,
+			Sum(order.hand_over_count).as_("hand_overs"),
+		)
+		.where(order.status.isin(OPEN_STATUSES))
+		.groupby(order.holder_institution)
+		.orderby(Count("*"), order=frappe.qb.desc)
+	)
+	# The permission rule of Service Order (held in or sent from the user's area), as lists apply it.
+	for condition in (order_query_conditions(user), side_condition(filters.get("side"), user)):
+		if condition:
+			query = query.where(LiteralValue(condition))
+	if filters.get("service") in SERVICES:
+		query = query.where(order.service == filters.service)
+	if filters.get("holder_institution"):
+		query = query.where(order.holder_institution == filters.holder_institution)
+	rows = query.run(as_dict=True)
+	for row in rows:
+		for key in ("open_orders", "hand_overs", *(f"age_{i}" for i in range(len(AGE_BUCKETS)))):
+			row[key] = int(row[key] or 0)
+	return rows
+
+
+def institution_names(codes) -> dict[str, str]:
+	codes = [code for code in set(codes) if code]
+	if not codes:
+		return {}
+	rows = frappe.get_all(INSTITUTION, filters={"name": ["in", codes]}, fields=["name", "institution_name"])
+	return {row.name: row.institution_name for row in rows}
+
+
+def columns() -> list[dict]:
+	return [
+		{
+			"fieldname": "holder_institution",
+			"label": _("Holder"),
+			"fieldtype": "Link",
+			"options": INSTITUTION,
+			"width": 120,
+		},
+		{"fieldname": "holder_name", "label": _("Holder Name"), "fieldtype": "Data", "width": 200},
+		{"fieldname": "open_orders", "label": _("Open Orders"), "fieldtype": "Int", "width": 110},
+		*(
+			{"fieldname": f"age_{index}", "label": _(label), "fieldtype": "Int", "width": 100}
+			for index, (label, _low, _high) in enumerate(AGE_BUCKETS)
+		),
+		{"fieldname": "hand_overs", "label": _("Times Handed On"), "fieldtype": "Int", "width": 120},
+		{
+			"fieldname": "hand_overs_per_order",
+			"label": _("Hand-overs per Order"),
+			"fieldtype": "Float",
+			"width": 140,
+		},
+	]
