@@ -14,6 +14,7 @@ _AREA_DOCTYPES = (
 	"Legal Aid Application",
 	"Legal Aid Callback",
 	"Mediation Case",
+	"Notarization Referral",
 	# Scoped by its holder's division, and readable from its referring point's (its own hooks below).
 	"Service Order",
 )
@@ -35,7 +36,11 @@ web_include_js = "/assets/qh_legal_service/js/portal_currency.js"
 update_website_context = [
 	"qh_legal_service.frappe_strings.add_portal_messages",
 	"qh_legal_service.legal_aid.web_form.legal_aid_application.legal_aid_application.add_list_translations",
+	"qh_legal_service.notarization.web_form.notarization_request.notarization_request.add_list_translations",
 ]
+
+# A legal aid case refers its applicant to a notary office with one action (公证法 Art 34).
+doctype_js = {"Legal Aid Application": "public/js/refer_for_notarization.js"}
 
 # The desk's print view offers a record only the official documents its state allows.
 page_js = {"print": "public/js/print_view_documents.js"}
@@ -113,7 +118,7 @@ scheduler_events = {
 
 # Service cases: timed by the mixin in service_case.py from their declarations in rules/services.py,
 # and escalated by one job. A test holds this list equal to the declarations.
-service_cases = ["Legal Aid Application", "Mediation Case"]
+service_cases = ["Legal Aid Application", "Mediation Case", "Notarization Referral"]
 
 # Document Events
 # ---------------
@@ -189,10 +194,30 @@ _MEDIATION_ACTIONS = [
 	"Record Withdrawal",
 	"Close Case",
 ]
+# Notarization referrals (rules/notarization.py STATES; a test holds them equal). "Accepted", "Refused"
+# and "Closed" are shared with the lists above.
+_NOTARIZATION_STATES = ["Referred", "Paused", "Certificate Issued"]
+_NOTARIZATION_ACTIONS = [
+	"Accept Referral",
+	"Refuse Referral",
+	"Pause",
+	"Resume",
+	"Issue Certificate",
+	"Return Result",
+]
 
 # The workflows and their states and actions belong to no module: they ship as fixtures.
 fixtures = [
-	{"dt": "Workflow State", "filters": [["name", "in", _LEGAL_AID_STATES + _MEDIATION_STATES]]},
-	{"dt": "Workflow Action Master", "filters": [["name", "in", _LEGAL_AID_ACTIONS + _MEDIATION_ACTIONS]]},
-	{"dt": "Workflow", "filters": [["name", "in", ["Legal Aid Application", "Mediation Case"]]]},
+	{
+		"dt": "Workflow State",
+		"filters": [["name", "in", _LEGAL_AID_STATES + _MEDIATION_STATES + _NOTARIZATION_STATES]],
+	},
+	{
+		"dt": "Workflow Action Master",
+		"filters": [["name", "in", _LEGAL_AID_ACTIONS + _MEDIATION_ACTIONS + _NOTARIZATION_ACTIONS]],
+	},
+	{
+		"dt": "Workflow",
+		"filters": [["name", "in", ["Legal Aid Application", "Mediation Case", "Notarization Referral"]]],
+	},
 ]

@@ -40,6 +40,26 @@ CITIZEN_FIELDS: dict[str, frozenset[str]] = {
 			"matter_document",
 		}
 	),
+	# A notarization referral asked for on the portal (公证转介): the applicant, the matter, the
+	# certificate's language and the Art 42 groups the fee relief reads.
+	"Notarization Referral": frozenset(
+		{
+			"applicant_name",
+			"id_number",
+			"phone",
+			"preferred_language",
+			"division",
+			"minor",
+			"elderly_without_income",
+			"disabled_without_income",
+			"social_assistance_recipient",
+			"entitled_group",
+			"matter_type",
+			"certificate_language",
+			"matter_description",
+			"materials",
+		}
+	),
 	# A request for people's mediation on the portal: who asks, where, what the dispute is and its parties.
 	"Mediation Case": frozenset({"applicant_name", "division", "dispute_type", "dispute_summary", "parties"}),
 }

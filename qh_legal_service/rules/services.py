@@ -5,7 +5,7 @@ a `rules.service_case.ServiceDeclaration`; `hooks.service_cases` names the same 
 them equal).
 """
 
-from qh_legal_service.rules import legal_aid, mediation
+from qh_legal_service.rules import legal_aid, mediation, notarization
 from qh_legal_service.rules.legal_aid_documents import DOCUMENTS as LEGAL_AID_DOCUMENTS
 from qh_legal_service.rules.service_case import ServiceDeclaration
 
@@ -35,4 +35,16 @@ MEDIATION = ServiceDeclaration(
 	supervisor_roles=("Township Judicial Office Staff", "County Justice Bureau Staff"),
 )
 
-SERVICES: dict[str, ServiceDeclaration] = {service.doctype: service for service in (LEGAL_AID, MEDIATION)}
+NOTARIZATION = ServiceDeclaration(
+	doctype=notarization.DOCTYPE,
+	states=notarization.STATES,
+	initial_state=notarization.REFERRED,
+	steps=notarization.STEPS,
+	stamped_on_entry=notarization.STAMPED_ON_ENTRY,
+	required_in_state=notarization.REQUIRED_IN_STATE,
+	title_field="applicant_name",
+)
+
+SERVICES: dict[str, ServiceDeclaration] = {
+	service.doctype: service for service in (LEGAL_AID, MEDIATION, NOTARIZATION)
+}

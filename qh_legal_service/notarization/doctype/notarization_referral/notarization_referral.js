@@ -1,0 +1,24 @@
+// Copyright (c) 2026, Qinghai Public Legal Service developers
+// For license information, please see license.txt
+
+frappe.ui.form.on("Notarization Referral", {
+	setup(frm) {
+		frm.set_query("notary_office", () => ({ filters: { institution_type: "Notary Office" } }));
+		frm.set_query("referring_institution", () => ({
+			filters: { institution_type: ["!=", "Notary Office"] },
+		}));
+		frm.set_query("division", () => ({ filters: { tier: ["in", ["Village", "Township"]] } }));
+	},
+	refresh(frm) {
+		// The stored step is the engine's key: show it in the reader's language.
+		if (frm.doc.current_step) {
+			frm.set_df_property("current_step", "formatter", (value) => __(value));
+		}
+		if (frm.doc.fee_relief) {
+			frm.dashboard.set_headline_alert(
+				`${__("Fee Relief")}: ${__(frm.doc.fee_relief_basis || "")}`,
+				"green"
+			);
+		}
+	},
+});

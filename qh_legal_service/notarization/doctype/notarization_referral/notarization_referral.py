@@ -1,0 +1,111 @@
+# Copyright (c) 2026, Qinghai Public Legal Service developers
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.utils import get_datetime
+from stdnum.cn import ric
+
+from qh_legal_service.notarization import orders
+from qh_legal_service.rules import notarization as nt
+from qh_legal_service.scoping import add_area_indexes, is_portal_user
+from qh_legal_service.service_case import ServiceCase
+
+NOTARY_OFFICE = "Notary Office"
+
+
+class InvalidResidentIDError(frappe.ValidationError):
+	"""A resident ID number that fails its check digit, date or region."""
+
+
+class NotANotaryOfficeError(frappe.ValidationError):
+	"""A referral sent to an institution that is not a notary office."""
+
+
+class NotarizationReferral(ServiceCase):
+	"""A matter referred to a notary office, from referral to the certificate's return."""
+
+	def before_validate(self):
+		super().before_validate()
+		if self.is_new() and is_portal_user(frappe.session.user):
+			# A citizen asks for themselves, on the portal, whatever the form sent.
+			self.source = nt.PORTAL
+			self.applicant_user = frappe.session.user
+		elif self.is_new() and self.legal_aid_application:
+			self.source = nt.LEGAL_AID_CASE
+
+	def validate(self):
+		self.validate_resident_id()
+		self.validate_notary_office()
+		self.stamp_state_entry()
+		self.set_fee_relief()
+		self.validate_state_requirements()
+		self.set_current_deadline()
+
+	def validate_resident_id(self):
+		self.id_number = (self.id_number or "").strip().upper()
+		try:
+			ric.validate(self.id_number)
+		except Exception:
+			frappe.throw(
+				_("{0} is not a valid resident ID number: check the 18 characters and the last one.").format(
+					self.id_number
+				),
+				InvalidResidentIDError,
+				title=_("Invalid Resident ID Number"),
+			)
+
+	def validate_notary_office(self):
+		if not self.notary_office:
+			return
+		kind = frappe.db.get_value("Legal Service Institution", self.notary_office, "institution_type")
+		if kind != NOTARY_OFFICE:
+			frappe.throw(
+				_("{0} is not a notary office.").format(self.notary_office),
+				NotANotaryOfficeError,
+				title=_("Notary Office"),
+			)
+
+	def on_state_entry(self, previous_state, state, now):
+		if nt.opens_pause(previous_state, state):
+			self.append("pauses", {"reason": self.pause_reason, "paused_from": now})
+		if nt.ends_pause(previous_state, state):
+			for row in self.pauses:
+				row.paused_to = row.paused_to or now
+			self.pause_reason = None
+		if state == nt.ISSUED:
+			due = get_datetime(self.current_due) if self.current_due else None
+			self.finished_in_time = int(nt.finished_in_time(now, due))
+
+	def set_fee_relief(self):
+		# Decided while the matter is open; a refused or finished referral keeps what it had.
+		if self.state in nt.FINAL_STATES or self.state == nt.ISSUED:
+			return
+		state, answer = None, None
+		if self.legal_aid_application:
+			state, answer = frappe.db.get_value(
+				"Legal Aid Application", self.legal_aid_application, ["workflow_state", "eligibility"]
+			) or (None, None)
+		groups = [name for name in nt.WAIVER_GROUP_FIELDS if self.get(name)]
+		relief = nt.fee_relief(state, answer, groups)
+		self.fee_relief = int(relief.granted)
+		self.fee_relief_basis = relief.basis
+
+	def running_step(self):
+		# Each pause row is named by its own reason in the explanation.
+		rows = [
+			{
+				"reason": row.reason,
+				"paused_from": get_datetime(row.paused_from) if row.paused_from else None,
+				"paused_to": get_datetime(row.paused_to) if row.paused_to else None,
+			}
+			for row in self.pauses
+		]
+		return nt.with_row_reasons(super().running_step(), rows)
+
+	def on_update(self):
+		orders.follow_referral(self)
+
+
+def on_doctype_update():
+	add_area_indexes("Notarization Referral")

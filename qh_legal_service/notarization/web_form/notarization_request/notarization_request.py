@@ -1,0 +1,116 @@
+"""The citizens' notarization request form: the language switch, where the request stands, what
+happened to it and, once issued, the certificate's number; only the citizen's own requests."""
+
+import json
+
+import frappe
+from frappe import _
+from frappe.utils import format_datetime
+
+from qh_legal_service.legal_aid.web_form.legal_aid_application.legal_aid_application import (
+	language_switch,
+	when,
+)
+from qh_legal_service.legal_service_core.doctype.administrative_division.administrative_division import (
+	show_tibetan_paths,
+)
+from qh_legal_service.rules import notarization as nt
+
+# How each kind of event reads, as a literal per line so that the catalogues keep it.
+_EVENTS = {
+	"referred": lambda: _("Your request was received and referred to a notary office."),
+	"accepted": lambda: _("The notary office accepted the matter (受理)."),
+	"paused": lambda: _("The notary office paused the time limit"),
+	"resumed": lambda: _("The notary office resumed the matter"),
+	"refused": lambda: _("The notary office does not handle the matter"),
+	"issued": lambda: _("The notarial certificate was issued"),
+	"closed": lambda: _("The result was returned and the referral closed."),
+}
+
+
+def get_context(context):
+	"""Put the language switch above a new form, and the status and history on a request already sent."""
+	switch = language_switch()
+	if context.is_new:
+		context.title = _("Ask for a Notarization Referral")
+		context.parents = [{"label": _("My Notarization Requests"), "route": f"{context.route}/list"}]
+		intro = _(
+			"Ask for a notarization referral: we send your matter to a notary office, which accepts it or tells you why not."
+		)
+		context.introduction_text = (
+			f'{switch}<p class="qhls-portal-intro">{frappe.utils.escape_html(intro)}</p>'
+		)
+	doc = context.get("reference_doc") or {}
+	if doc.get("materials") == "":
+		doc.pop("materials")
+	portal = {
+		"lang": frappe.local.lang,
+		"language_switch": switch,
+		"status": status_lines(doc),
+		"history": history_section(doc) if doc.get("name") else None,
+	}
+	show_tibetan_paths(context.web_form_doc.web_form_fields, ("division",))
+	# Rendered into the form's script: keep "</" from closing the <script> element.
+	context.qhls_portal_json = frappe.as_json(portal).replace("</", "<\\/")
+
+
+def get_list_context(context):
+	"""The list shows the citizen's own requests."""
+	context.get_list = get_request_list
+	return context
+
+
+def get_request_list(doctype, txt, filters, limit_start, limit_page_length=20, order_by=None, **kwargs):
+	"""The requests the user sent or that name them as the applicant."""
+	user = frappe.session.user
+	return frappe.get_list(
+		doctype,
+		fields=["name", "matter_type", "workflow_state", "modified"],
+		filters=filters,
+		or_filters={"owner": user, "applicant_user": user},
+		limit_start=limit_start,
+		limit_page_length=limit_page_length,
+		order_by=order_by or "modified desc",
+	)
+
+
+def add_list_translations(context):
+	"""update_website_context: the list's state and matter values, which the form does not carry."""
+	web_form = context.get("web_form_doc") or {}
+	if web_form.get("doc_type") != nt.DOCTYPE or not context.get("translated_messages"):
+		return
+	messages = json.loads(context.translated_messages)
+	labels = [column.get("label") for column in web_form.get("list_columns") or () if column.get("label")]
+	for value in (*labels, *nt.STATES, *nt.STEP_NAMES, *nt.MATTER_TYPES):
+		messages.setdefault(value, _(value))
+	context.translated_messages = frappe.as_json(messages)
+
+
+def status_lines(doc) -> list[dict]:
+	"""Where the request stands, in the reader's language."""
+	lines = []
+	if doc.get("workflow_state"):
+		lines.append({"label": _("Status"), "value": _(doc.workflow_state)})
+	if doc.get("current_step"):
+		lines.append({"label": _("Current Step"), "value": _(doc.current_step)})
+	if doc.get("current_due"):
+		lines.append({"label": _("Due"), "value": format_datetime(doc.current_due)})
+	if doc.get("certificate_number") and doc.get("issued_on"):
+		lines.append({"label": _("Certificate Number"), "value": doc.certificate_number})
+	if doc.get("fee_relief"):
+		lines.append({"label": _("Fee Relief"), "value": _(doc.fee_relief_basis or "Fee Relief")})
+	return lines
+
+
+def history_section(doc) -> dict:
+	"""What happened to the request, oldest first."""
+	values = frappe.get_doc(nt.DOCTYPE, doc.get("name")).as_dict()
+	lines = []
+	for event in nt.history(values):
+		text = _EVENTS[event.kind]()
+		detail = event.detail
+		if event.kind in ("paused", "resumed") and detail:
+			# A pause reason is one of the Select's values; a refusal reason is the office's own words.
+			detail = _(detail)
+		lines.append({"when": when(event.when), "text": text, "details": [detail] if detail else []})
+	return {"heading": _("History"), "lines": lines}

@@ -1,0 +1,228 @@
+"""Notarization referrals (公证转介): states, the certificate's time limit and its pauses, fee relief.
+
+Pure: plain values in and out. A service point, the 12348 hotline, a legal aid case or the portal refers
+a matter to a notary office. The office accepts it (受理, 公证法 Art 28) or refuses it with its reason
+(Art 31). After acceptance the certificate is due within 15 working days (Art 30, `NOT-ISSUE`); time for
+supplementary materials, verification (核实) and force majeure is not counted: each pause is a row of
+the referral's `pauses` table with its reason, and every one is shown in the deadline explanation. The
+certificate may be issued in Chinese, Tibetan or both (Art 32). People eligible for legal aid get the
+notary fee reduced or waived (Art 34; 法律援助法 Art 53): `fee_relief` decides the flag.
+"""
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+
+from qh_legal_service.rules import eligibility, legal_aid
+from qh_legal_service.rules.deadlines import Pause
+from qh_legal_service.rules.service_case import PauseSpan, RunningStep, StepRule
+
+DOCTYPE = "Notarization Referral"
+PAUSE_DOCTYPE = "Notarization Pause"
+
+# Notarial matters (公证事项, 公证法 Art 11), the Select options of `matter_type`.
+MATTER_TYPES = (
+	"Inheritance",  # 继承
+	"Will",  # 遗嘱
+	"Power of Attorney",  # 委托
+	"Contract",  # 合同
+	"Kinship",  # 亲属关系
+	"Birth",  # 出生
+	"Marital Status",  # 婚姻状况
+	"No Criminal Record",  # 有无违法犯罪记录
+	"Property Rights",  # 财产权利
+	"Other Matter",  # 其他
+)
+
+# Where the referral came from (`source`).
+SERVICE_POINT = "Service Point"
+HOTLINE = "12348 Hotline"
+LEGAL_AID_CASE = "Legal Aid Case"
+PORTAL = "Portal"
+SOURCES = (SERVICE_POINT, HOTLINE, LEGAL_AID_CASE, PORTAL)
+
+# The certificate's language (Art 32: 公证书可以使用当地民族通用的文字), `certificate_language`.
+CHINESE = "Chinese"
+TIBETAN = "Tibetan"
+BOTH = "Chinese and Tibetan"
+CERTIFICATE_LANGUAGES = (CHINESE, TIBETAN, BOTH)
+
+# What Art 30 does not count (`pause_reason` and the pause rows' `reason`).
+SUPPLEMENTARY_MATERIALS = "Supplementary Materials"  # 补充证明材料
+VERIFICATION = "Verification"  # 需要核实的
+FORCE_MAJEURE = "Force Majeure"  # 因不可抗力
+PAUSE_REASONS = (SUPPLEMENTARY_MATERIALS, VERIFICATION, FORCE_MAJEURE)
+
+# Why the referral gets fee relief (`fee_relief_basis`).
+LEGAL_AID_GRANTED = "Legal Aid Granted"
+ELIGIBLE_FOR_LEGAL_AID = "Eligible for Legal Aid"
+WAIVER_GROUP = "Hardship Proof Waived Group (Art 42)"
+FEE_RELIEF_BASES = (LEGAL_AID_GRANTED, ELIGIBLE_FOR_LEGAL_AID, WAIVER_GROUP)
+
+# The Art 42 groups whose hardship need not be proved, as check fields of the referral (the same names
+# as on the legal aid application).
+WAIVER_GROUP_FIELDS = (
+	"minor",
+	"elderly_without_income",
+	"disabled_without_income",
+	"social_assistance_recipient",
+	"entitled_group",
+)
+
+# States.
+REFERRED = "Referred"
+ACCEPTED = "Accepted"  # 受理
+PAUSED = "Paused"  # a period Art 30 does not count
+REFUSED = "Refused"  # 不予办理 (Art 31), with the reason
+ISSUED = "Certificate Issued"
+CLOSED = "Closed"  # the result went back to the referring point
+STATES = (REFERRED, ACCEPTED, PAUSED, REFUSED, ISSUED, CLOSED)
+FINAL_STATES = (REFUSED, CLOSED)
+
+# Legal aid states in which aid has been granted.
+LEGAL_AID_GRANTED_STATES = frozenset(
+	{
+		legal_aid.URGENT_AID,
+		legal_aid.APPROVED,
+		legal_aid.ASSIGNED,
+		legal_aid.IN_PROGRESS,
+		legal_aid.CLOSED,
+		legal_aid.ARCHIVED,
+	}
+)
+# Eligibility answers that meet the legal aid conditions without a further hardship check.
+ELIGIBLE_ANSWERS = frozenset(
+	{eligibility.ELIGIBLE, eligibility.HARDSHIP_PROOF_WAIVED, eligibility.HARDSHIP_NOT_APPLIED}
+)
+
+STAMPED_ON_ENTRY = {
+	REFERRED: "referred_on",
+	ACCEPTED: "accepted_on",
+	REFUSED: "refused_on",
+	ISSUED: "issued_on",
+	CLOSED: "closed_on",
+}
+REQUIRED_IN_STATE = {
+	ACCEPTED: ("notary_office",),
+	PAUSED: ("pause_reason",),
+	REFUSED: ("refusal_reason",),
+	ISSUED: ("certificate_number",),
+}
+
+ACCEPT_RULE = "NOT-ACCEPT"
+ISSUE_RULE = "NOT-ISSUE"
+ACCEPT_STEP = "Accept or refuse"
+ISSUE_STEP = "Issue the certificate"
+STEP_NAMES = (ACCEPT_STEP, ISSUE_STEP)
+
+# Every pause row stops the certificate's clock; the row's own reason is shown (see `pauses`).
+PAUSES = PauseSpan(start="paused_from", end="paused_to", reason=SUPPLEMENTARY_MATERIALS, table="pauses")
+
+STEPS = (
+	StepRule(ACCEPT_STEP, frozenset({REFERRED}), start_field="referred_on", rule_code=ACCEPT_RULE),
+	StepRule(
+		ISSUE_STEP,
+		frozenset({ACCEPTED, PAUSED}),
+		start_field="accepted_on",
+		rule_code=ISSUE_RULE,
+		pauses=(PAUSES,),
+	),
+)
+
+
+def pauses(rows: Iterable[Mapping], since: dt.datetime | None = None) -> tuple[Pause, ...]:
+	"""The closed pauses of the `pauses` rows, each with its own reason; an open one pauses nothing yet."""
+	return tuple(
+		Pause(row["paused_from"], row["paused_to"], row.get("reason") or PAUSES.reason)
+		for row in rows
+		if row.get("paused_from")
+		and row.get("paused_to")
+		and row["paused_to"] > row["paused_from"]
+		and (not since or row["paused_to"] > since)
+	)
+
+
+def with_row_reasons(step: RunningStep | None, rows: Iterable[Mapping]) -> RunningStep | None:
+	"""The running step with its pauses named by each row's reason (the engine names a span once)."""
+	if step is None or not step.rule.pauses:
+		return step
+	return replace(step, pauses=pauses(rows, step.start))
+
+
+def opens_pause(previous_state: str | None, state: str) -> bool:
+	"""A transition that starts a pause row."""
+	return state == PAUSED and previous_state != PAUSED
+
+
+def ends_pause(previous_state: str | None, state: str) -> bool:
+	"""A transition that closes the open pause row."""
+	return previous_state == PAUSED and state != PAUSED
+
+
+def finished_in_time(issued_on: dt.datetime, due: dt.datetime | None) -> bool:
+	"""Issued at or before the due moment (a certificate with no due moment computed is not counted late)."""
+	return due is None or issued_on <= due
+
+
+@dataclass(frozen=True)
+class FeeRelief:
+	"""Whether the notary fee is reduced or waived, and on which basis."""
+
+	granted: bool
+	basis: str | None = None
+
+
+def fee_relief(
+	legal_aid_state: str | None = None,
+	legal_aid_eligibility: str | None = None,
+	groups: Iterable[str] = (),
+) -> FeeRelief:
+	"""Fee relief (公证法 Art 34; 法律援助法 Art 53) from the linked legal aid application and the groups.
+
+	A linked application that was granted (aided person, 受援人) comes first; then one whose eligibility
+	answer meets the conditions, unless the centre refused it; then the Art 42 groups the applicant
+	belongs to (the economic condition is taken as met; the notary office checks the proof).
+	"""
+	if legal_aid_state in LEGAL_AID_GRANTED_STATES:
+		return FeeRelief(True, LEGAL_AID_GRANTED)
+	refused = legal_aid_state in (legal_aid.REFUSED, legal_aid.TERMINATED, legal_aid.WITHDRAWN)
+	if legal_aid_eligibility in ELIGIBLE_ANSWERS and not refused:
+		return FeeRelief(True, ELIGIBLE_FOR_LEGAL_AID)
+	if any(group in WAIVER_GROUP_FIELDS for group in groups):
+		return FeeRelief(True, WAIVER_GROUP)
+	return FeeRelief(False, None)
+
+
+def share(part: int, whole: int) -> float | None:
+	"""A percentage with one decimal, None when there is nothing to divide."""
+	return round(100.0 * part / whole, 1) if whole else None
+
+
+@dataclass(frozen=True)
+class Event:
+	"""One line of a referral's history: what happened (a key the portal words), when, and its detail."""
+
+	kind: str
+	when: dt.datetime
+	detail: str | None = None
+
+
+def history(values: Mapping) -> list[Event]:
+	"""What happened to a referral, oldest first, from its stamps and pause rows (never a guess)."""
+	events = []
+	if values.get("referred_on"):
+		events.append(Event("referred", values["referred_on"]))
+	if values.get("accepted_on"):
+		events.append(Event("accepted", values["accepted_on"]))
+	for row in values.get("pauses") or ():
+		if row.get("paused_from"):
+			events.append(Event("paused", row["paused_from"], row.get("reason")))
+		if row.get("paused_to"):
+			events.append(Event("resumed", row["paused_to"], row.get("reason")))
+	if values.get("refused_on"):
+		events.append(Event("refused", values["refused_on"], values.get("refusal_reason")))
+	if values.get("issued_on"):
+		events.append(Event("issued", values["issued_on"], values.get("certificate_number")))
+	if values.get("closed_on"):
+		events.append(Event("closed", values["closed_on"]))
+	return sorted(events, key=lambda event: event.when)
