@@ -1,0 +1,280 @@
+"""People's mediation on a real site: each transition by role and tier, requirements, the calendar month,
+the stored outcome, the Art 33 reminder and the agreement document."""
+
+import datetime as dt
+
+import frappe
+from frappe.model.workflow import WorkflowTransitionError, apply_workflow
+from frappe.tests.utils import FrappeTestCase
+from frappe.utils import get_datetime, now_datetime
+
+from qh_legal_service.mediation.doctype.mediation_case.mediation_case import (
+	CommitteeError,
+	InvalidResidentIDError,
+	PartiesError,
+)
+from qh_legal_service.rules import mediation as m
+from qh_legal_service.service_case import StepIncompleteError
+from qh_legal_service.tests.utils import (
+	BEIGUAN_COMMUNITY,
+	CHENGDONG,
+	CHENGZHONG,
+	DONGGUAN_STREET,
+	VALID_ID,
+	make_institution,
+	make_staff,
+	make_worker,
+)
+
+DOCTYPE = "Mediation Case"
+MEDIATOR = "med-mediator@test.qh"
+OTHER_MEDIATOR = "med-mediator-chengzhong@test.qh"
+TOWNSHIP = "med-township@test.qh"
+BUREAU = "med-bureau@test.qh"
+END_OF_DAY = dt.time.max
+
+
+def make_case(**overrides):
+	"""A neighbours' dispute in Beiguan Community, requested at a walk-in window, unless told otherwise."""
+	values = {
+		"doctype": DOCTYPE,
+		"applicant_name": "测试申请人",
+		"division": BEIGUAN_COMMUNITY,
+		"dispute_type": "Neighbours",
+		"dispute_summary": "邻居加盖房屋挡住通道。",
+		"parties": [
+			{"party_name": "测试申请人", "role": m.APPLICANT, "id_number": VALID_ID, "language": "bo"},
+			{"party_name": "测试被申请人", "role": m.RESPONDENT, "language": "zh"},
+		],
+	}
+	values.update(overrides)
+	return frappe.get_doc(values).insert(ignore_permissions=True)
+
+
+WRITTEN_AGREEMENT = {
+	"agreement_form": m.WRITTEN,
+	"facts_and_dispute": "被申请人加盖房屋挡住申请人的通道。",
+	"responsibility": "被申请人承担主要责任。",
+	"agreement_terms": "被申请人于十五日内拆除加盖部分。",
+	"performance_method": "被申请人自行拆除。",
+	"performance_deadline": "2026-12-15",
+	"agreement_effective_on": "2026-11-26",
+	"signed_by_parties": 1,
+	"signed_by_mediator": 1,
+	"committee_seal": 1,
+}
+
+
+class MediationCaseTest(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		make_staff(MEDIATOR, DONGGUAN_STREET, "Mediator")
+		make_staff(OTHER_MEDIATOR, CHENGZHONG, "Mediator")
+		make_staff(TOWNSHIP, DONGGUAN_STREET, "Township Judicial Office")
+		make_staff(BUREAU, CHENGDONG, "County Justice Bureau")
+		cls.committee = make_institution(
+			institution_name=f"测试人民调解委员会 {frappe.generate_hash(length=6)}",
+			institution_type="People's Mediation Committee",
+			division=DONGGUAN_STREET,
+		).name
+		cls.mediator = make_worker(
+			worker_type="Mediator", division=DONGGUAN_STREET, institution=cls.committee, user=MEDIATOR
+		).name
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def act(self, user, name, action, **values):
+		"""Apply a workflow action as `user`, after saving `values` on the case as the desk does."""
+		frappe.set_user(user)
+		try:
+			doc = frappe.get_doc(DOCTYPE, name)
+			if values:
+				doc.update(values)
+				doc.save()
+			return apply_workflow(doc, action)
+		finally:
+			frappe.set_user("Administrator")
+
+	def save_as(self, user, name, **values):
+		frappe.set_user(user)
+		try:
+			doc = frappe.get_doc(DOCTYPE, name)
+			doc.update(values)
+			return doc.save()
+		finally:
+			frappe.set_user("Administrator")
+
+	def accepted(self, **overrides):
+		return self.act(MEDIATOR, make_case(**overrides).name, m.ACCEPT, committee=self.committee)
+
+	def in_mediation(self, **overrides):
+		doc = self.accepted(**overrides)
+		return self.act(MEDIATOR, doc.name, m.START, mediators=[{"mediator": self.mediator}])
+
+
+class TestTransitions(MediationCaseTest):
+	def test_a_request_goes_to_agreement_and_closes_after_the_follow_up(self):
+		doc = make_case()
+		self.assertEqual(doc.workflow_state, m.REQUESTED)
+		self.assertIsNone(doc.current_step)
+		doc = self.act(MEDIATOR, doc.name, m.ACCEPT, committee=self.committee)
+		self.assertEqual((doc.workflow_state, doc.current_step), (m.ACCEPTED, m.MEDIATE_STEP))
+		self.assertTrue(doc.accepted_on)
+		doc = self.act(MEDIATOR, doc.name, m.START, mediators=[{"mediator": self.mediator}])
+		self.assertEqual((doc.workflow_state, doc.current_step), (m.IN_MEDIATION, m.MEDIATE_STEP))
+		doc = self.act(MEDIATOR, doc.name, m.RECORD_AGREEMENT, **WRITTEN_AGREEMENT)
+		self.assertEqual(doc.outcome, m.AGREEMENT_REACHED)
+		self.assertEqual(doc.duration_days, 0)
+		self.assertEqual(doc.current_step, m.CONFIRM_STEP)
+		# 30 days from the agreement taking effect on 26 November 2026 end on 26 December, a Saturday:
+		# the period runs to the next working day, Monday 28 December, 24:00 (民法典 Art 203).
+		self.assertEqual(get_datetime(doc.current_due), dt.datetime(2026, 12, 28, 23, 59, 59, 999999))
+		mediate = [row for row in doc.step_log if row.step == m.MEDIATE_STEP]
+		self.assertEqual(len(mediate), 1)
+		self.assertTrue(mediate[0].ended_on)
+		self.assertEqual(mediate[0].ended_in_state, m.AGREEMENT_REACHED)
+		self.assertEqual(mediate[0].late, 0)
+		doc = self.save_as(MEDIATOR, doc.name, judicial_confirmation_applied_on="2026-11-30")
+		self.assertEqual((doc.workflow_state, doc.current_step), (m.AGREEMENT_REACHED, m.FOLLOW_UP_STEP))
+		with self.assertRaises(StepIncompleteError):
+			self.act(MEDIATOR, doc.name, m.CLOSE)
+		doc = self.act(MEDIATOR, doc.name, m.CLOSE, followed_up_on="2026-12-20", performance="Fully")
+		self.assertEqual(doc.workflow_state, m.CLOSED)
+		self.assertTrue(doc.closed_on)
+		self.assertIsNone(doc.current_step)
+		self.assertEqual(
+			doc.states_passed.splitlines(),
+			[m.REQUESTED, m.ACCEPTED, m.IN_MEDIATION, m.AGREEMENT_REACHED, m.CLOSED],
+		)
+
+	def test_no_agreement_withdrawal_and_refusal_record_their_reasons(self):
+		doc = self.in_mediation()
+		with self.assertRaises(StepIncompleteError):
+			self.act(MEDIATOR, doc.name, m.RECORD_NO_AGREEMENT)
+		doc = self.act(MEDIATOR, doc.name, m.RECORD_NO_AGREEMENT, no_agreement_reason="分歧太大。")
+		self.assertEqual((doc.outcome, doc.current_step), (m.AGREEMENT_NOT_REACHED, None))
+		self.assertEqual(self.act(MEDIATOR, doc.name, m.CLOSE).workflow_state, m.CLOSED)
+
+		doc = self.accepted()
+		with self.assertRaises(StepIncompleteError):
+			self.act(MEDIATOR, doc.name, m.RECORD_WITHDRAWAL)
+		doc = self.act(MEDIATOR, doc.name, m.RECORD_WITHDRAWAL, withdrawal_reason="申请人撤回。")
+		self.assertEqual(doc.outcome, m.WITHDRAWN)
+
+		name = make_case().name
+		with self.assertRaises(StepIncompleteError):
+			self.act(MEDIATOR, name, m.DECLINE)
+		doc = self.act(MEDIATOR, name, m.DECLINE, not_accepted_reason="被申请人明确拒绝调解。")
+		self.assertEqual(doc.workflow_state, m.NOT_ACCEPTED)
+		self.assertTrue(doc.not_accepted_on)
+
+	def test_each_state_requires_its_fields(self):
+		name = make_case().name
+		with self.assertRaises(StepIncompleteError):
+			self.act(MEDIATOR, name, m.ACCEPT)
+		doc = self.act(MEDIATOR, name, m.ACCEPT, committee=self.committee)
+		with self.assertRaises(StepIncompleteError):
+			self.act(MEDIATOR, doc.name, m.START)
+		doc = self.act(MEDIATOR, doc.name, m.START, mediators=[{"mediator": self.mediator}])
+		# A written agreement needs every Art 29 part; a verbal one only its terms and when it took effect.
+		with self.assertRaises(StepIncompleteError):
+			self.act(MEDIATOR, doc.name, m.RECORD_AGREEMENT, **{**WRITTEN_AGREEMENT, "committee_seal": 0})
+		doc = self.act(
+			MEDIATOR,
+			doc.name,
+			m.RECORD_AGREEMENT,
+			agreement_form=m.VERBAL,
+			agreement_terms="被申请人当场道歉。",
+			agreement_effective_on="2026-11-26",
+		)
+		self.assertEqual(doc.workflow_state, m.AGREEMENT_REACHED)
+		# No judicial confirmation is awaited for a verbal agreement: the follow-up runs.
+		self.assertEqual(doc.current_step, m.FOLLOW_UP_STEP)
+
+	def test_a_mediator_of_another_county_cannot_act(self):
+		name = make_case().name
+		with self.assertRaises(frappe.PermissionError):
+			self.act(OTHER_MEDIATOR, name, m.ACCEPT, committee=self.committee)
+		frappe.set_user(OTHER_MEDIATOR)
+		self.assertFalse(frappe.has_permission(DOCTYPE, "read", doc=name))
+		self.assertNotIn(name, frappe.get_list(DOCTYPE, pluck="name"))
+		frappe.set_user("Administrator")
+		self.assertEqual(frappe.db.get_value(DOCTYPE, name, "workflow_state"), m.REQUESTED)
+
+	def test_the_township_office_and_the_bureau_read_but_do_not_act(self):
+		name = make_case().name
+		for user in (TOWNSHIP, BUREAU):
+			frappe.set_user(user)
+			self.assertTrue(frappe.has_permission(DOCTYPE, "read", doc=name), user)
+			self.assertIn(name, frappe.get_list(DOCTYPE, pluck="name"), user)
+			self.assertFalse(frappe.has_permission(DOCTYPE, "write", doc=name), user)
+			frappe.set_user("Administrator")
+			with self.assertRaises((WorkflowTransitionError, frappe.PermissionError)):
+				self.act(user, name, m.ACCEPT)
+		self.assertEqual(frappe.db.get_value(DOCTYPE, name, "workflow_state"), m.REQUESTED)
+
+	def test_parties_committee_and_resident_ids_are_checked(self):
+		with self.assertRaises(PartiesError):
+			make_case(parties=[{"party_name": "甲", "role": m.APPLICANT, "language": "zh"}])
+		with self.assertRaises(InvalidResidentIDError):
+			make_case(
+				parties=[
+					{
+						"party_name": "甲",
+						"role": m.APPLICANT,
+						"id_number": "110105194912310021",
+						"language": "zh",
+					},
+					{"party_name": "乙", "role": m.RESPONDENT, "language": "zh"},
+				]
+			)
+		centre = make_institution().name
+		with self.assertRaises(CommitteeError):
+			self.act(MEDIATOR, make_case().name, m.ACCEPT, committee=centre)
+
+
+class TestDeadlinesAndReminders(MediationCaseTest):
+	def due_after_acceptance_on(self, accepted_on: str):
+		"""The stored due moment of the mediation step of a case accepted at `accepted_on`."""
+		doc = self.accepted()
+		frappe.db.set_value(DOCTYPE, doc.name, "accepted_on", accepted_on, update_modified=False)
+		doc = frappe.get_doc(DOCTYPE, doc.name)
+		doc.save(ignore_permissions=True)
+		return get_datetime(frappe.db.get_value(DOCTYPE, doc.name, "current_due")), doc
+
+	def test_one_calendar_month_from_31_january_ends_on_the_last_day_of_february(self):
+		# 民法典 Art 202: a month from 31 January ends on the last day of February (29 in a leap year).
+		due, doc = self.due_after_acceptance_on("2024-01-31 10:00:00")
+		self.assertEqual(due, dt.datetime.combine(dt.date(2024, 2, 29), END_OF_DAY))
+		self.assertEqual(doc.current_step, m.MEDIATE_STEP)
+		self.assertIn("MED-DURATION", doc.deadline_lines)
+		due, _doc = self.due_after_acceptance_on("2025-01-31 10:00:00")
+		self.assertEqual(due, dt.datetime.combine(dt.date(2025, 2, 28), END_OF_DAY))
+
+	def test_an_agreement_reminds_the_mediator_and_the_applicant_of_the_confirmation_window(self):
+		doc = self.in_mediation()
+		before = frappe.db.count("Notification Log", {"for_user": MEDIATOR, "document_name": doc.name})
+		doc = self.act(MEDIATOR, doc.name, m.RECORD_AGREEMENT, **WRITTEN_AGREEMENT)
+		logs = frappe.get_all(
+			"Notification Log",
+			filters={"for_user": MEDIATOR, "document_name": doc.name},
+			pluck="subject",
+		)
+		self.assertEqual(len(logs), before + 1)
+		self.assertIn(doc.name, logs[0])
+		self.assertTrue(frappe.db.get_value(DOCTYPE, doc.name, "confirmation_reminded_on"))
+
+	def test_the_daily_job_ends_a_lapsed_window_and_the_follow_up_runs(self):
+		from qh_legal_service.mediation.reminders import remind_before_window_ends
+
+		doc = self.in_mediation()
+		past = {**WRITTEN_AGREEMENT, "agreement_effective_on": "2025-01-02"}
+		doc = self.act(MEDIATOR, doc.name, m.RECORD_AGREEMENT, **past)
+		self.assertEqual(doc.current_step, m.CONFIRM_STEP)
+		self.assertLess(get_datetime(doc.current_due), now_datetime())
+		remind_before_window_ends()
+		doc.reload()
+		self.assertEqual(doc.confirmation_window_closed, 1)
+		self.assertEqual(doc.current_step, m.FOLLOW_UP_STEP)
