@@ -23,7 +23,7 @@ def escalate_overdue_steps():
 
 def escalate_service(service: ServiceDeclaration, now) -> None:
 	"""Handle the overdue steps of one service; one failure loses no other."""
-	fields = ["name", "workflow_state", "division", "current_step", "current_due", service.title_field]
+	fields = ["name", service.state_field, "division", "current_step", "current_due", service.title_field]
 	overdue = frappe.get_all(
 		service.doctype,
 		filters={"current_due": ["<", now], "escalated_step": ["is", "not set"]},
@@ -47,7 +47,7 @@ def escalate_service(service: ServiceDeclaration, now) -> None:
 def move_overdue_case(service: ServiceDeclaration, name: str, state: str, note: str | None) -> None:
 	"""The step's time ran out: the case moves to the declared state, with the declared note."""
 	doc = frappe.get_doc(service.doctype, name)
-	doc.workflow_state = state
+	doc.set(service.state_field, state)
 	doc.save(ignore_permissions=True)
 	if note:
 		doc.add_comment("Info", _(note))

@@ -118,7 +118,7 @@ scheduler_events = {
 
 # Service cases: timed by the mixin in service_case.py from their declarations in rules/services.py,
 # and escalated by one job. A test holds this list equal to the declarations.
-service_cases = ["Legal Aid Application", "Mediation Case", "Notarization Referral"]
+service_cases = ["Legal Aid Application", "Mediation Case", "Notarization Referral", "Service Order"]
 
 # Document Events
 # ---------------

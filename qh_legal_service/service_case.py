@@ -51,15 +51,15 @@ class ServiceCase(AreaScopedDocument):
 	@property
 	def case_state(self) -> str:
 		"""The workflow state, the service's first state while none is set."""
-		return self.get("workflow_state") or self.declaration.initial_state
+		return self.get(self.declaration.state_field) or self.declaration.initial_state
 
 	def previous_state(self) -> str | None:
 		previous = self.get_doc_before_save()
-		return previous.get("workflow_state") if previous else None
+		return previous.get(self.declaration.state_field) if previous else None
 
 	def entering_state(self) -> bool:
 		"""Whether this save moves the case into a state (a new case enters its first one)."""
-		return self.is_new() or self.has_value_changed("workflow_state")
+		return self.is_new() or self.has_value_changed(self.declaration.state_field)
 
 	def onload(self):
 		# The explanation is stored in the site's language; each reader gets their own.

@@ -187,6 +187,9 @@ def hand_on_order(order_name: str, to_institution: str, reason: str) -> Document
 	order.holder_institution = to_institution
 	order.division = _institution_division(to_institution)
 	order.held_since = now
+	# A new holder, a new acceptance step: its own overdue is escalated again.
+	order.escalated_step = None
+	order.escalated_on = None
 	order.target_doctype = None
 	order.target_name = None
 	return _save(order)

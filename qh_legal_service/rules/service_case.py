@@ -97,6 +97,8 @@ class ServiceDeclaration:
 	# the supervisors one tier above it, holding one of `supervisor_roles`.
 	handled_at: str = "County"
 	supervisor_roles: tuple[str, ...] = ("Prefecture Supervisor", "Province Supervisor")
+	# The field holding the case's state: the workflow's, or a status the server sets (Service Order).
+	state_field: str = "workflow_state"
 
 	@property
 	def step_names(self) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ origin's area (`origin_*` columns) lets the referring point follow it, read-only
 from collections.abc import Iterable
 
 from qh_legal_service.rules.scope import SCOPE_COLUMN_BY_TIER
+from qh_legal_service.rules.service_case import StepRule
 
 # The services an order may carry (the Select `service`; a test holds the doctype JSON equal).
 LEGAL_AID = "Legal Aid"
@@ -55,6 +56,9 @@ OUTCOME_OF = {
 # The Deadline Rule that times the holder's acceptance, from `held_since`.
 ACCEPT_RULE = "ORDER-ACCEPT"
 ACCEPT_STEP = "Accept the order"
+# The one time-limited step: an order waiting at its holder (again after each hand-on, from the new
+# `held_since`); overdue, it is escalated to the supervisors above the holder.
+STEPS = (StepRule(ACCEPT_STEP, frozenset({SENT}), "held_since", rule_code=ACCEPT_RULE),)
 
 # The origin's area columns, by the holder-side column they mirror.
 ORIGIN_COLUMNS = {

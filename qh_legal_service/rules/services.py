@@ -5,7 +5,7 @@ a `rules.service_case.ServiceDeclaration`; `hooks.service_cases` names the same 
 them equal).
 """
 
-from qh_legal_service.rules import legal_aid, mediation, notarization
+from qh_legal_service.rules import legal_aid, mediation, notarization, service_orders
 from qh_legal_service.rules.legal_aid_documents import DOCUMENTS as LEGAL_AID_DOCUMENTS
 from qh_legal_service.rules.service_case import ServiceDeclaration
 
@@ -45,6 +45,16 @@ NOTARIZATION = ServiceDeclaration(
 	title_field="applicant_name",
 )
 
+SERVICE_ORDER = ServiceDeclaration(
+	doctype="Service Order",
+	states=service_orders.STATUSES,
+	initial_state=service_orders.SENT,
+	steps=service_orders.STEPS,
+	title_field="requester_name",
+	# An order's state is its status, set by `qh_legal_service.service_order`, not by a workflow.
+	state_field="status",
+)
+
 SERVICES: dict[str, ServiceDeclaration] = {
-	service.doctype: service for service in (LEGAL_AID, MEDIATION, NOTARIZATION)
+	service.doctype: service for service in (LEGAL_AID, MEDIATION, NOTARIZATION, SERVICE_ORDER)
 }

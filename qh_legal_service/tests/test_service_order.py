@@ -16,6 +16,7 @@ from qh_legal_service.tests.utils import (
 	CHENGDONG,
 	CHENGZHONG,
 	DONGGUAN_STREET,
+	XINING,
 	YUSHU_CITY,
 	delete_with_history,
 	make_application,
@@ -25,6 +26,7 @@ from qh_legal_service.tests.utils import (
 )
 
 ORIGIN = "so-origin-chengdong@test.qh"
+SUPERVISOR = "so-supervisor-xining@test.qh"
 TOWNSHIP = "so-township-dongguan@test.qh"
 HOLDER = "so-holder-chengzhong@test.qh"
 THIRD = "so-third-yushu@test.qh"
@@ -154,6 +156,39 @@ class TestServiceOrder(FrappeTestCase):
 		)
 		# The referring point is not told the name of the record the holder opened.
 		self.assertIsNone(done["target_name"])
+
+	def test_an_order_not_accepted_in_time_is_escalated_and_a_hand_on_starts_a_new_step(self):
+		from qh_legal_service.escalation import escalate_service
+		from qh_legal_service.service_case import service_of
+
+		make_staff(SUPERVISOR, XINING, "Prefecture Supervisor")
+		order = self.open()
+		# Received by its holder four days ago: the one working day to accept it has run out.
+		self.assertEqual(len(order.step_log), 1)
+		self.assertEqual(order.step_log[0].rule_code, rules.ACCEPT_RULE)
+		held, due = (
+			frappe.utils.add_days(order.held_since, -4),
+			frappe.utils.add_days(order.current_due, -4),
+		)
+		frappe.db.set_value(DOCTYPE, order.name, {"held_since": held, "current_due": due})
+		frappe.db.set_value("Service Case Step", order.step_log[0].name, {"started_on": held, "due_on": due})
+		escalate_service(service_of(DOCTYPE), frappe.utils.now_datetime())
+		order.reload()
+		self.assertEqual(order.escalated_step, rules.ACCEPT_STEP)
+		self.assertTrue(
+			frappe.db.exists(
+				"Notification Log",
+				{"for_user": SUPERVISOR, "document_type": DOCTYPE, "document_name": order.name},
+			)
+		)
+		order = orders.hand_on_order(order.name, self.yushu_centre, "转玉树")
+		self.assertIsNone(order.escalated_step)
+		self.assertEqual(len(order.step_log), 2)
+		self.assertTrue(order.step_log[0].ended_on and order.step_log[0].late)
+		self.assertIsNone(order.step_log[1].ended_on)
+		order = orders.accept_order(order.name)
+		self.assertTrue(order.step_log[1].ended_on)
+		self.assertFalse(order.step_log[1].late)
 
 	# Visibility ---------------------------------------------------------------------------------
 
