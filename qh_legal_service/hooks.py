@@ -40,7 +40,11 @@ update_website_context = [
 ]
 
 # A legal aid case refers its applicant to a notary office with one action (公证法 Art 34).
-doctype_js = {"Legal Aid Application": "public/js/refer_for_notarization.js"}
+doctype_js = {
+	"Legal Aid Application": "public/js/refer_for_notarization.js",
+	# "Refer to Legal Aid Centre" and the orders a consultation sent (the order flow).
+	"Legal Consultation": "public/js/refer_to_legal_aid.js",
+}
 
 # The desk's print view offers a record only the official documents its state allows.
 page_js = {"print": "public/js/print_view_documents.js"}
