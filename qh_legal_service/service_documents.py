@@ -4,7 +4,8 @@ How a service declares a document (legal aid's six are the example: `rules.legal
 
 1. Declare it: a `rules.documents.DocumentRule` in the service's pure declaration, listed in its
    `ServiceDeclaration.documents` (`rules.services.SERVICES`), keyed by a short key ("agreement"):
-   - when it may be produced: `issued_in`, `valid_in`, `set_aside_by`, `required`, `to_applicant`;
+   - when it may be produced: `issued_in`, `valid_in`, `set_aside_by`, `required`, `to_applicant`,
+     `excluded_when` ((field, value) pairs of records it is never produced for);
    - how it prints: `print_format` (the Print Format's name, which is its title: give it zh and bo
      entries in locale/zh.po and locale/bo.po), `template` ("mediation/agreement" means
      templates/print/mediation/agreement.html), `dated_by` (the field whose date it bears),
@@ -433,6 +434,11 @@ def refusal_message(doc: Document, document: str, found: Refusal) -> str:
 		labels = ", ".join(_(doc.meta.get_label(fieldname)) for fieldname in found.missing)
 		return _("{0} of {1} cannot be produced until these are filled in: {2}.").format(
 			title, doc.name, labels
+		)
+	if found.reason == declared_documents.EXCLUDED:
+		fieldname, value = found.excluded_by
+		return _("{0} is not produced for {1}: its {2} is {3}.").format(
+			title, doc.name, _(doc.meta.get_label(fieldname)), bare(_(value))
 		)
 	return _("{0} is not issued to the applicant.").format(title)
 

@@ -19,6 +19,7 @@ SET_ASIDE = "set aside"
 NOT_IN_STATE = "not in this state"
 INCOMPLETE = "incomplete"
 NOT_FOR_APPLICANT = "not for the applicant"
+EXCLUDED = "excluded"
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,8 @@ class DocumentRule:
 	set_aside_by: frozenset[tuple[str, str]] = frozenset()
 	# Addressed to the applicant, who may download it from the portal.
 	to_applicant: bool = True
+	# (field, value) pairs of records it is never produced for (a verbal mediation agreement, say).
+	excluded_when: tuple[tuple[str, str], ...] = ()
 	# How it prints (read by `qh_legal_service.service_documents`): the print format whose name is its
 	# title in the catalogues, and its prose, templates/print/<template>.html, whose folder also holds
 	# layout.html (the words every document of that folder shares: statute, number, seal, date, hotline).
@@ -59,6 +62,8 @@ class Refusal:
 	state: str
 	missing: tuple[str, ...] = ()
 	set_aside_by: tuple[str, str] | None = None
+	# For EXCLUDED: the (field, value) of the record that excludes the document.
+	excluded_by: tuple[str, str] | None = None
 
 
 def state_path(changes: Iterable[tuple[str | None, str | None]], current: str) -> tuple[str, ...]:
@@ -105,6 +110,9 @@ def refusal(
 			return Refusal(SET_ASIDE, state, set_aside_by=step)
 	if rule.valid_in and state not in rule.valid_in:
 		return Refusal(NOT_IN_STATE, state)
+	for fieldname, value in rule.excluded_when:
+		if values.get(fieldname) == value:
+			return Refusal(EXCLUDED, state, excluded_by=(fieldname, value))
 	if missing := tuple(field for field in rule.required if not values.get(field)):
 		return Refusal(INCOMPLETE, state, missing=missing)
 	return None
