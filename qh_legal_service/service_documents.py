@@ -30,7 +30,8 @@ How a service declares a document (legal aid's six are the example: `rules.legal
 Nothing else: the same code then refuses the document where the record does not warrant it on every
 print path (the Jinja method `service_document`, the `pdf_body_html` hook before Frappe renders any
 print: print view, /printview, PDF downloads; e-mail attachments through the Email Queue hook; the
-Word builder; the downloads `download_pdf` / `download_word` with a doctype parameter), the desk's
+Word builder; the downloads `download_pdf` / `download_word` with a doctype parameter, whose links a
+portal page gets from `download_links(doc)`), the desk's
 print view offers only the documents allowed now (public/js/print_view_documents.js), and the form
 shows a "Download Word" button per allowed document (public/js/service_documents.js, for every
 doctype in `frappe.boot.qh_document_doctypes`). Documents are always built from the record as saved,
@@ -42,6 +43,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from io import BytesIO
+from urllib.parse import urlencode
 
 import frappe
 from docx import Document as WordDocument
@@ -689,6 +691,23 @@ def _warranted(doctype: str, name: str, document: str) -> tuple[Document, Servic
 	check_print_permission(doc)
 	ensure_document_allowed(doc, document)
 	return doc, definition
+
+
+def download_links(doc: Document) -> list[dict]:
+	"""The documents the record may produce now for the current user (a citizen gets only theirs), each
+	with its title in the reader's language and its PDF and Word download URLs (for a portal page)."""
+	links = []
+	for key in allowed_documents(doc):
+		query = urlencode({"doctype": doc.doctype, "name": doc.name, "document": key})
+		links.append(
+			{
+				"document": key,
+				"title": document_title(doc, key),
+				"pdf": f"/api/method/{__name__}.download_pdf?{query}",
+				"word": f"/api/method/{__name__}.download_word?{query}",
+			}
+		)
+	return links
 
 
 @frappe.whitelist()

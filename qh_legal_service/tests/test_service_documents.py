@@ -235,3 +235,15 @@ class TestServiceDocuments(FrappeTestCase):
 		outside = neighbour.get(WORD_METHOD, query_string=query)
 		self.assertEqual(outside.status_code, 403)
 		self.assertNotIn(b"PK", outside.data[:2])
+
+	def test_a_portal_page_links_the_allowed_documents_to_the_generic_downloads(self):
+		links = shared.download_links(self.doc())
+		self.assertEqual([link["document"] for link in links], ["receipt"])
+		self.assertEqual(links[0]["title"], frappe._("Legal Aid Receipt"))
+		reviewer = SiteClient(REVIEWER)
+		pdf = reviewer.get(links[0]["pdf"])
+		self.assertEqual(pdf.status_code, 200, pdf.get_data()[:300])
+		self.assertTrue(pdf.data.startswith(b"%PDF"))
+		word = reviewer.get(links[0]["word"])
+		self.assertEqual(word.status_code, 200, word.get_data()[:300])
+		self.assertIn(self.received, "\n".join(p.text for p in WordDocument(BytesIO(word.data)).paragraphs))
