@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from qh_legal_service.rules import mediation as m
-from qh_legal_service.rules.documents import INCOMPLETE, NOT_ISSUED
+from qh_legal_service.rules.documents import EXCLUDED, INCOMPLETE, NOT_ISSUED, refusal
 from qh_legal_service.rules.field_access import CITIZEN_FIELDS
 from qh_legal_service.rules.languages import PORTAL_LANGUAGES
 from qh_legal_service.rules.service_case import CASE_FIELDS, running_step
@@ -132,19 +132,25 @@ FILLED = {name: "x" for name in m.DOCUMENTS[m.AGREEMENT].required} | {"agreement
 AGREED = (m.REQUESTED, m.ACCEPTED, m.IN_MEDIATION, m.AGREEMENT_REACHED)
 
 
+def agreement_refusal(path, values):
+	return refusal(m.DOCUMENTS[m.AGREEMENT], path, values)
+
+
 def test_agreement_prints_only_once_reached_and_written():
-	assert m.agreement_refusal(AGREED, FILLED) is None
-	assert m.agreement_refusal((*AGREED, m.CLOSED), FILLED) is None
-	assert m.agreement_refusal(AGREED[:3], FILLED).reason == NOT_ISSUED
-	assert m.agreement_refusal((*AGREED[:3], m.WITHDRAWN), FILLED).reason == NOT_ISSUED
-	assert m.agreement_refusal(AGREED, {**FILLED, "committee_seal": 0}).reason == INCOMPLETE
-	assert m.agreement_refusal(AGREED, {**FILLED, "agreement_form": m.VERBAL}).reason == m.VERBAL_AGREEMENT
+	assert agreement_refusal(AGREED, FILLED) is None
+	assert agreement_refusal((*AGREED, m.CLOSED), FILLED) is None
+	assert agreement_refusal(AGREED[:3], FILLED).reason == NOT_ISSUED
+	assert agreement_refusal((*AGREED[:3], m.WITHDRAWN), FILLED).reason == NOT_ISSUED
+	assert agreement_refusal(AGREED, {**FILLED, "committee_seal": 0}).reason == INCOMPLETE
+	verbal = agreement_refusal(AGREED, {**FILLED, "agreement_form": m.VERBAL})
+	assert (verbal.reason, verbal.excluded_by) == (EXCLUDED, ("agreement_form", m.VERBAL))
 	assert m.DOCUMENTS[m.AGREEMENT].valid_in == frozenset({m.AGREEMENT_REACHED, m.CLOSED})
 
 
 def test_three_copies_at_least_one_per_party_and_the_committee():
-	assert m.copies(2) == [(1, 3), (2, 3), (3, 3)]
-	assert m.copies(3) == [(1, 4), (2, 4), (3, 4), (4, 4)]
+	assert [m.copy_count(parties) for parties in (1, 2, 3, 5)] == [3, 3, 4, 6]
+	assert (APP_DIR / "templates" / "print" / "mediation" / "agreement.html").exists()
+	assert (APP_DIR / "templates" / "print" / "mediation" / "layout.html").exists()
 
 
 def test_citizen_sets_only_the_request():

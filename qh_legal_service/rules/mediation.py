@@ -24,7 +24,7 @@ Pure: plain values in and out. The law is the People's Mediation Law (人民调�
 
 from collections.abc import Mapping, Sequence
 
-from qh_legal_service.rules.documents import DocumentRule, Refusal, refusal
+from qh_legal_service.rules.documents import DocumentRule
 from qh_legal_service.rules.service_case import IS_EMPTY, IS_SET, StepRule
 
 # Where a request came from (Select `source`).
@@ -237,28 +237,29 @@ def parties_problem(parties: Sequence[Mapping]) -> str | None:
 	return None
 
 
-# The agreement document (调解协议书): issued when the agreement is reached, still printable when closed.
+# The agreement document (调解协议书): issued when the agreement is reached, still printable when closed;
+# a verbal agreement (Art 28) is recorded, never printed as a written one. Its prose is
+# templates/print/mediation/agreement.html; the committee issues it (mediation/documents.py).
 AGREEMENT = "agreement"
-VERBAL_AGREEMENT = "verbal agreement"
+_DOCUMENTS_MODULE = "qh_legal_service.mediation.documents"
 DOCUMENTS: dict[str, DocumentRule] = {
 	AGREEMENT: DocumentRule(
 		issued_in=frozenset({AGREEMENT_REACHED}),
 		valid_in=frozenset({AGREEMENT_REACHED, CLOSED}),
+		excluded_when=(("agreement_form", VERBAL),),
 		required=("agreement_terms", "agreement_effective_on", *WRITTEN_AGREEMENT_FIELDS),
+		print_format="Mediation Agreement",
+		template="mediation/agreement",
+		dated_by="agreement_effective_on",
+		issuer=f"{_DOCUMENTS_MODULE}.get_issuer",
+		facts=f"{_DOCUMENTS_MODULE}.agreement_facts",
+		copies=f"{_DOCUMENTS_MODULE}.copy_count",
 	),
 }
 # Art 29: 一式三份以上, one copy for each party and one for the committee.
 AGREEMENT_COPIES = 3
 
 
-def agreement_refusal(path: Sequence[str], values: Mapping, for_applicant: bool = False) -> Refusal | None:
-	"""Why the agreement document may not be printed: a verbal agreement (Art 28) is never printed."""
-	if values.get("agreement_form") == VERBAL and AGREEMENT_REACHED in path:
-		return Refusal(VERBAL_AGREEMENT, path[-1])
-	return refusal(DOCUMENTS[AGREEMENT], path, values, for_applicant)
-
-
-def copies(party_count: int = 2) -> list[tuple[int, int]]:
-	"""The copies to print, (number, of how many): one per party and one for the committee, three at least."""
-	count = max(AGREEMENT_COPIES, party_count + 1)
-	return [(number, count) for number in range(1, count + 1)]
+def copy_count(party_count: int) -> int:
+	"""How many copies of the agreement print: one per party and one for the committee, three at least."""
+	return max(AGREEMENT_COPIES, party_count + 1)

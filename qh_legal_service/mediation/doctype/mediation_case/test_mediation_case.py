@@ -278,3 +278,75 @@ class TestDeadlinesAndReminders(MediationCaseTest):
 		doc.reload()
 		self.assertEqual(doc.confirmation_window_closed, 1)
 		self.assertEqual(doc.current_step, m.FOLLOW_UP_STEP)
+
+
+class TestAgreementDocument(MediationCaseTest):
+	def agreed(self, **agreement):
+		doc = self.in_mediation()
+		return self.act(MEDIATOR, doc.name, m.RECORD_AGREEMENT, **(agreement or WRITTEN_AGREEMENT))
+
+	def test_a_written_agreement_prints_bilingually_in_three_marked_copies(self):
+		from qh_legal_service.service_documents import service_document
+
+		doc = self.agreed()
+		content = service_document(doc, m.AGREEMENT)
+		self.assertEqual(content["title"]["zh"], frappe._("Mediation Agreement", lang="zh"))
+		self.assertEqual(content["title"]["bo"], frappe._("Mediation Agreement", lang="bo").rstrip("།"))
+		self.assertEqual(len(content["copies"]), 3)
+		self.assertIn("3", content["copies"][2]["zh"])
+		text = json_text(content["blocks"])
+		for expected in (
+			"测试申请人",
+			"测试被申请人",
+			VALID_ID,
+			WRITTEN_AGREEMENT["agreement_terms"],
+			"第三十三条",
+		):
+			self.assertIn(expected, text)
+		self.assertRegex(text, "[\u0f00-\u0fff]")
+		html = frappe.get_print(DOCTYPE, doc.name, "Mediation Agreement")
+		self.assertEqual(html.count('class="qhla-doc qhla-next-copy"'), 2)
+		self.assertIn("一式3份，第3份", html)
+
+	def test_the_word_file_holds_both_scripts_and_every_copy(self):
+		from io import BytesIO
+
+		from docx import Document as WordDocument
+
+		from qh_legal_service.service_documents import word_bytes
+
+		doc = self.agreed()
+		word = WordDocument(BytesIO(word_bytes(doc, m.AGREEMENT)))
+		text = "\n".join(p.text for p in word.paragraphs) + "\n".join(
+			cell.text for table in word.tables for row in table.rows for cell in row.cells
+		)
+		self.assertRegex(text, "[\u0f00-\u0fff]")
+		for copy in (1, 2, 3):
+			self.assertIn(f"一式3份，第{copy}份", text)
+		self.assertIn(WRITTEN_AGREEMENT["agreement_terms"], text)
+
+	def test_refused_before_an_agreement_and_for_a_verbal_one(self):
+		from qh_legal_service.service_documents import DocumentNotAvailableError, ensure_document_allowed
+
+		doc = self.in_mediation()
+		with self.assertRaises(DocumentNotAvailableError):
+			ensure_document_allowed(doc, m.AGREEMENT)
+		verbal = self.act(
+			MEDIATOR,
+			doc.name,
+			m.RECORD_AGREEMENT,
+			agreement_form=m.VERBAL,
+			agreement_terms="被申请人当场道歉。",
+			agreement_effective_on="2026-11-26",
+		)
+		with self.assertRaises(DocumentNotAvailableError) as refused:
+			ensure_document_allowed(verbal, m.AGREEMENT)
+		self.assertIn(frappe._("Form of Agreement"), str(refused.exception))
+		with self.assertRaises(DocumentNotAvailableError):
+			frappe.get_print(DOCTYPE, verbal.name, "Mediation Agreement")
+
+
+def json_text(blocks) -> str:
+	import json
+
+	return json.dumps(blocks, ensure_ascii=False)
