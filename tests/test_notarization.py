@@ -50,7 +50,13 @@ def test_the_service_is_declared_with_its_case_fields():
 	assert service.step_names == nt.STEP_NAMES
 	for name in CASE_FIELDS:
 		assert FIELDS[name].get("permlevel") == SERVER_LEVEL, name
-	for name in (*nt.STAMPED_ON_ENTRY.values(), "fee_relief", "fee_relief_basis", "service_order"):
+	for name in (
+		*nt.STAMPED_ON_ENTRY.values(),
+		"accepted_on",
+		"fee_relief",
+		"fee_relief_basis",
+		"service_order",
+	):
 		assert FIELDS[name].get("permlevel") == SERVER_LEVEL, name
 	for fields in nt.REQUIRED_IN_STATE.values():
 		assert set(fields) <= set(FIELDS)
@@ -131,6 +137,9 @@ def test_fifteen_working_days_with_a_pause_move_the_due_date():
 
 
 def test_pause_transitions():
+	assert nt.stamps_acceptance(nt.REFERRED, nt.ACCEPTED)
+	assert not nt.stamps_acceptance(nt.PAUSED, nt.ACCEPTED)
+	assert "accepted_on" not in nt.STAMPED_ON_ENTRY.values()
 	assert nt.opens_pause(nt.ACCEPTED, nt.PAUSED)
 	assert not nt.opens_pause(nt.PAUSED, nt.PAUSED)
 	assert nt.ends_pause(nt.PAUSED, nt.ACCEPTED)

@@ -38,13 +38,13 @@ def open_for(doc) -> str:
 def follow_referral(doc) -> None:
 	"""Keep the referral's order in step with the referral (on_update)."""
 	if not doc.service_order:
-		if doc.notary_office and doc.state not in nt.FINAL_STATES:
+		if doc.notary_office and doc.case_state not in nt.FINAL_STATES:
 			doc.db_set("service_order", open_for(doc), update_modified=False)
 		return
 	if not doc.has_value_changed("workflow_state"):
 		return
 	status = frappe.db.get_value(service_order.DOCTYPE, doc.service_order, "status")
-	state = doc.state
+	state = doc.case_state
 	if state == nt.ACCEPTED and status == service_orders.SENT:
 		service_order.accept_order(doc.service_order, doc)
 	elif state == nt.REFUSED and status == service_orders.SENT:

@@ -95,9 +95,10 @@ ELIGIBLE_ANSWERS = frozenset(
 	{eligibility.ELIGIBLE, eligibility.HARDSHIP_PROOF_WAIVED, eligibility.HARDSHIP_NOT_APPLIED}
 )
 
+# The stamp each state sets on entry. Acceptance is stamped once, on the first entry only (see
+# `stamps_acceptance`): resuming after a pause re-enters Accepted without restarting the clock.
 STAMPED_ON_ENTRY = {
 	REFERRED: "referred_on",
-	ACCEPTED: "accepted_on",
 	REFUSED: "refused_on",
 	ISSUED: "issued_on",
 	CLOSED: "closed_on",
@@ -147,6 +148,11 @@ def with_row_reasons(step: RunningStep | None, rows: Iterable[Mapping]) -> Runni
 	if step is None or not step.rule.pauses:
 		return step
 	return replace(step, pauses=pauses(rows, step.start))
+
+
+def stamps_acceptance(previous_state: str | None, state: str) -> bool:
+	"""The transition that accepts the matter (受理): from Referred, not back from a pause."""
+	return state == ACCEPTED and previous_state != PAUSED
 
 
 def opens_pause(previous_state: str | None, state: str) -> bool:

@@ -67,6 +67,8 @@ class NotarizationReferral(ServiceCase):
 			)
 
 	def on_state_entry(self, previous_state, state, now):
+		if nt.stamps_acceptance(previous_state, state):
+			self.accepted_on = now
 		if nt.opens_pause(previous_state, state):
 			self.append("pauses", {"reason": self.pause_reason, "paused_from": now})
 		if nt.ends_pause(previous_state, state):
@@ -79,7 +81,7 @@ class NotarizationReferral(ServiceCase):
 
 	def set_fee_relief(self):
 		# Decided while the matter is open; a refused or finished referral keeps what it had.
-		if self.state in nt.FINAL_STATES or self.state == nt.ISSUED:
+		if self.case_state in nt.FINAL_STATES or self.case_state == nt.ISSUED:
 			return
 		state, answer = None, None
 		if self.legal_aid_application:

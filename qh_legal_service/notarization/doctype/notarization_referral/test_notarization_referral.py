@@ -1,0 +1,282 @@
+"""Notarization referrals on a real site: transitions by role and tier, the certificate's due date over a
+holiday with a pause, fee relief, the referral from a legal aid case and the order's result."""
+
+import datetime as dt
+import json
+
+import frappe
+from frappe.model.workflow import WorkflowTransitionError, apply_workflow
+from frappe.tests.utils import FrappeTestCase
+from frappe.utils import get_datetime
+
+from qh_legal_service.deadline_wording import word_lines
+from qh_legal_service.notarization.api import refer_legal_aid_application
+from qh_legal_service.notarization.doctype.notarization_referral.notarization_referral import (
+	InvalidResidentIDError,
+	NotANotaryOfficeError,
+)
+from qh_legal_service.notarization.report.notarization_referrals import notarization_referrals as report
+from qh_legal_service.rules import notarization as nt
+from qh_legal_service.service_case import StepIncompleteError
+from qh_legal_service.statutory_calendar import compute_rule_due
+from qh_legal_service.tests.test_statutory_calendar import FUTURE_YEAR, make_notice
+from qh_legal_service.tests.utils import (
+	BEIGUAN_COMMUNITY,
+	CHENGDONG,
+	DONGGUAN_STREET,
+	VALID_ID,
+	XINING,
+	YUSHU_CITY,
+	YUSHU_PREFECTURE,
+	make_application,
+	make_institution,
+	make_staff,
+)
+
+REFERRER = "nt-township@test.qh"
+NOTARY = "nt-notary@test.qh"
+FAR_NOTARY = "nt-notary-yushu@test.qh"
+REVIEWER = "nt-reviewer@test.qh"
+
+
+def make_referral(**overrides):
+	"""A referral of an inheritance matter from Beiguan Community, unless told otherwise."""
+	values = {
+		"doctype": nt.DOCTYPE,
+		"applicant_name": f"测试当事人 {frappe.generate_hash(length=6)}",
+		"id_number": VALID_ID,
+		"phone": "13800000001",
+		"division": BEIGUAN_COMMUNITY,
+		"matter_type": "Inheritance",
+		"matter_description": "父亲去世，办理房产继承公证。",
+		"certificate_language": nt.BOTH,
+		"source": nt.SERVICE_POINT,
+	}
+	values.update(overrides)
+	return frappe.get_doc(values).insert()
+
+
+class NotarizationCase(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		make_staff(REFERRER, DONGGUAN_STREET, "Township Judicial Office")
+		make_staff(NOTARY, XINING, "Notary")
+		make_staff(FAR_NOTARY, YUSHU_PREFECTURE, "Notary")
+		make_staff(REVIEWER, CHENGDONG, "Legal Aid Reviewer")
+		# Each test rolls back what it did; the staff stay for the next one.
+		frappe.db.commit()  # nosemgrep
+
+	def setUp(self):
+		self.office = make_institution(
+			institution_name="测试公证处", institution_type="Notary Office", division=XINING
+		)
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		frappe.db.rollback()
+
+	def act(self, user, name, action, **values):
+		"""Apply a workflow action as `user`, after saving `values` as the desk does."""
+		frappe.set_user(user)
+		try:
+			doc = frappe.get_doc(nt.DOCTYPE, name)
+			if values:
+				doc.update(values)
+				doc.save()
+			return apply_workflow(doc, action)
+		finally:
+			frappe.set_user("Administrator")
+
+	def referral_by_referrer(self, **overrides):
+		frappe.set_user(REFERRER)
+		try:
+			return make_referral(notary_office=self.office.name, **overrides)
+		finally:
+			frappe.set_user("Administrator")
+
+
+class TestTransitions(NotarizationCase):
+	def test_a_referral_goes_to_its_end_and_the_order_carries_the_certificate_number_back(self):
+		doc = self.referral_by_referrer()
+		self.assertEqual(doc.workflow_state, nt.REFERRED)
+		self.assertEqual(doc.current_step, nt.ACCEPT_STEP)
+		self.assertTrue(doc.referred_on and doc.current_due)
+		order = frappe.get_doc("Service Order", doc.service_order)
+		self.assertEqual(
+			(order.status, order.holder_institution, order.service),
+			("Sent", self.office.name, "Notarization"),
+		)
+		self.assertEqual((order.source_doctype, order.source_name), (nt.DOCTYPE, doc.name))
+
+		doc = self.act(NOTARY, doc.name, "Accept Referral")
+		self.assertEqual(doc.workflow_state, nt.ACCEPTED)
+		self.assertEqual(doc.current_step, nt.ISSUE_STEP)
+		self.assertEqual(frappe.db.get_value("Service Order", doc.service_order, "status"), "Accepted")
+
+		doc = self.act(NOTARY, doc.name, "Pause", pause_reason=nt.VERIFICATION)
+		self.assertEqual(doc.workflow_state, nt.PAUSED)
+		self.assertEqual(
+			[(row.reason, bool(row.paused_to)) for row in doc.pauses], [(nt.VERIFICATION, False)]
+		)
+		doc = self.act(NOTARY, doc.name, "Resume")
+		self.assertTrue(doc.pauses[0].paused_to)
+		self.assertFalse(doc.pause_reason)
+
+		with self.assertRaises(StepIncompleteError):
+			self.act(NOTARY, doc.name, "Issue Certificate")
+		doc = self.act(NOTARY, doc.name, "Issue Certificate", certificate_number="(2026)青西证字第101号")
+		self.assertEqual(doc.workflow_state, nt.ISSUED)
+		self.assertEqual(doc.finished_in_time, 1)
+		self.assertIsNone(doc.current_step)
+		order = frappe.get_doc("Service Order", doc.service_order)
+		self.assertEqual(order.status, "Done")
+		self.assertEqual(order.result_reference, "(2026)青西证字第101号")
+		self.assertEqual(order.target_name, doc.name)
+		doc = self.act(NOTARY, doc.name, "Return Result")
+		self.assertEqual(doc.workflow_state, nt.CLOSED)
+		self.assertTrue(doc.closed_on)
+		# Both steps are in the log, ended in time.
+		steps = [(row.step, row.late) for row in doc.step_log]
+		self.assertEqual(steps, [(nt.ACCEPT_STEP, 0), (nt.ISSUE_STEP, 0)])
+
+	def test_a_refusal_needs_its_reason_and_refuses_the_order(self):
+		doc = self.referral_by_referrer()
+		with self.assertRaises(StepIncompleteError):
+			self.act(NOTARY, doc.name, "Refuse Referral")
+		doc = self.act(NOTARY, doc.name, "Refuse Referral", refusal_reason="不属于本公证处执业区域。")
+		self.assertEqual(doc.workflow_state, nt.REFUSED)
+		self.assertTrue(doc.refused_on)
+		order = frappe.get_doc("Service Order", doc.service_order)
+		self.assertEqual((order.status, order.result), ("Refused", "不属于本公证处执业区域。"))
+
+	def test_the_referrer_cannot_accept(self):
+		doc = self.referral_by_referrer()
+		with self.assertRaises(WorkflowTransitionError):
+			self.act(REFERRER, doc.name, "Accept Referral")
+		self.assertEqual(frappe.db.get_value(nt.DOCTYPE, doc.name, "workflow_state"), nt.REFERRED)
+
+	def test_a_notary_of_another_prefecture_can_neither_see_nor_act(self):
+		doc = self.referral_by_referrer()
+		frappe.set_user(FAR_NOTARY)
+		self.assertFalse(frappe.has_permission(nt.DOCTYPE, "read", doc.name))
+		self.assertNotIn(doc.name, frappe.get_list(nt.DOCTYPE, pluck="name"))
+		frappe.set_user("Administrator")
+		with self.assertRaises(frappe.PermissionError):
+			self.act(FAR_NOTARY, doc.name, "Accept Referral")
+		self.assertEqual(frappe.db.get_value(nt.DOCTYPE, doc.name, "workflow_state"), nt.REFERRED)
+
+	def test_the_referrer_cannot_set_what_the_notary_or_the_server_decides(self):
+		doc = self.referral_by_referrer()
+		frappe.set_user(REFERRER)
+		doc = frappe.get_doc(nt.DOCTYPE, doc.name)
+		doc.certificate_number = "FORGED"
+		doc.fee_relief = 1
+		doc.save()
+		frappe.set_user("Administrator")
+		stored = frappe.db.get_value(nt.DOCTYPE, doc.name, ["certificate_number", "fee_relief"])
+		self.assertEqual(stored, (None, 0))
+
+	def test_checks_on_save(self):
+		with self.assertRaises(InvalidResidentIDError):
+			make_referral(id_number="110105194912310021")
+		centre = make_institution()
+		with self.assertRaises(NotANotaryOfficeError):
+			make_referral(notary_office=centre.name)
+
+
+class TestCertificateDeadline(NotarizationCase):
+	def test_fifteen_working_days_over_a_holiday_with_a_pause_shown_in_the_explanation(self):
+		# An invented notice for a year the package does not know: 1 and 2 October are holidays.
+		make_notice(complete=1)
+		doc = self.referral_by_referrer()
+		doc = self.act(NOTARY, doc.name, "Accept Referral")
+		accepted = dt.datetime(FUTURE_YEAR, 9, 28, 10, 0)
+		pause = (dt.datetime(FUTURE_YEAR, 10, 5, 9, 0), dt.datetime(FUTURE_YEAR, 10, 6, 17, 0))
+		doc.db_set("accepted_on", accepted)
+		doc.reload()
+		doc.append("pauses", {"reason": nt.FORCE_MAJEURE, "paused_from": pause[0], "paused_to": pause[1]})
+		doc.save()
+		plain = compute_rule_due(nt.ISSUE_RULE, accepted).due
+		expected = compute_rule_due(
+			nt.ISSUE_RULE,
+			accepted,
+			nt.pauses([{"reason": nt.FORCE_MAJEURE, "paused_from": pause[0], "paused_to": pause[1]}]),
+		).due
+		self.assertEqual(get_datetime(doc.current_due), expected)
+		self.assertGreater(expected, plain)
+		# Two holidays and two paused working days: 15 + 4 working days after the Tuesday.
+		self.assertNotIn(expected.date(), {dt.date(FUTURE_YEAR, 10, 1), dt.date(FUTURE_YEAR, 10, 2)})
+		english = word_lines(doc.deadline_lines, "en")
+		self.assertIn("Force Majeure", english)
+		self.assertIn("Art 30", english)
+		kinds = [kind for kind, _values in json.loads(doc.deadline_lines)]
+		self.assertIn("pause_days", kinds)
+		self.assertIn("not_counted", kinds)
+
+
+class TestFeeRelief(NotarizationCase):
+	def test_fee_relief_from_an_approved_legal_aid_application(self):
+		application = make_application()
+		application.db_set("workflow_state", "Approved")
+		doc = make_referral(legal_aid_application=application.name)
+		self.assertEqual((doc.fee_relief, doc.fee_relief_basis), (1, nt.LEGAL_AID_GRANTED))
+		self.assertEqual(doc.source, nt.LEGAL_AID_CASE)
+
+	def test_no_fee_relief_from_a_refused_application_and_none_without_a_group(self):
+		application = make_application()
+		application.db_set("workflow_state", "Refused")
+		doc = make_referral(legal_aid_application=application.name)
+		self.assertEqual((doc.fee_relief, doc.fee_relief_basis), (0, None))
+		doc = make_referral(elderly_without_income=1)
+		self.assertEqual((doc.fee_relief, doc.fee_relief_basis), (1, nt.WAIVER_GROUP))
+
+
+class TestReferFromLegalAid(NotarizationCase):
+	def test_one_action_carries_the_applicant_over_and_opens_the_order(self):
+		application = make_application(preferred_language="bo", phone="13900000009")
+		frappe.set_user(REVIEWER)
+		name = refer_legal_aid_application(
+			application.name, self.office.name, "Power of Attorney", "委托办理工资追讨。", nt.BOTH
+		)
+		frappe.set_user("Administrator")
+		doc = frappe.get_doc(nt.DOCTYPE, name)
+		for field in ("applicant_name", "id_number", "phone", "preferred_language", "division"):
+			self.assertEqual(doc.get(field), application.get(field), field)
+		self.assertEqual(doc.legal_aid_application, application.name)
+		self.assertEqual(doc.source, nt.LEGAL_AID_CASE)
+		self.assertEqual(doc.owner, REVIEWER)
+		order = frappe.get_doc("Service Order", doc.service_order)
+		self.assertEqual(
+			(order.source_doctype, order.source_name), ("Legal Aid Application", application.name)
+		)
+		self.assertEqual((order.target_doctype, order.target_name), (nt.DOCTYPE, name))
+		self.assertEqual(order.holder_institution, self.office.name)
+
+	def test_a_reviewer_of_another_area_cannot_refer(self):
+		application = make_application(division=YUSHU_CITY)
+		frappe.set_user(REVIEWER)
+		with self.assertRaises(frappe.PermissionError):
+			refer_legal_aid_application(application.name, self.office.name, "Will", "遗嘱公证。")
+
+
+class TestReport(NotarizationCase):
+	def test_counts_by_notary_office_in_the_database(self):
+		first = self.referral_by_referrer(elderly_without_income=1)
+		self.referral_by_referrer()
+		self.act(NOTARY, first.name, "Accept Referral")
+		self.act(NOTARY, first.name, "Issue Certificate", certificate_number="(2026)青西证字第7号")
+		frappe.set_user(NOTARY)
+		_columns, data, _message = report.execute({"group_by": "Notary Office"})
+		frappe.set_user("Administrator")
+		row = next(row for row in data if row["group"] == self.office.name)
+		self.assertEqual(
+			(row["referrals"], row["accepted"], row["issued"], row["in_time"], row["fee_relief"]),
+			(2, 1, 1, 1, 1),
+		)
+		self.assertEqual(row["acceptance_share"], 50.0)
+		self.assertEqual(row["in_time_share"], 100.0)
+		frappe.set_user(FAR_NOTARY)
+		_columns, data, _message = report.execute({"group_by": "Notary Office"})
+		frappe.set_user("Administrator")
+		self.assertFalse([row for row in data if row["group"] == self.office.name])
