@@ -322,6 +322,10 @@ def order_query_conditions(user: str | None = None, doctype: str | None = None) 
 	return rules.order_sql_condition(f"tab{DOCTYPE}", filters, frappe.db.escape)
 
 
+# What the referring point may do with an order it follows: look, never act.
+READ_ONLY_PTYPES = frozenset({"read", "select", "print", "email", "export", "report"})
+
+
 def order_has_permission(doc: Document, ptype: str | None = None, user: str | None = None) -> bool | None:
 	"""has_permission for Service Order: the holder's area reads and acts, the origin's only reads."""
 	user = user or frappe.session.user
@@ -331,7 +335,7 @@ def order_has_permission(doc: Document, ptype: str | None = None, user: str | No
 		return False
 	if may_act(doc, user):
 		return None
-	if ptype in ("read", "print", "email", "export", "report") and may_follow(doc, user):
+	if ptype in READ_ONLY_PTYPES and may_follow(doc, user):
 		return None
 	return False
 

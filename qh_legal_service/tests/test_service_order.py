@@ -241,6 +241,16 @@ class TestServiceOrder(FrappeTestCase):
 		self.assertEqual(response.status_code, 200)
 		self.assertEqual(response.get_json()["data"]["status"], rules.DONE)
 		self.assertEqual(third.get(path).status_code, 403)
+		# The desk form loads for the referring county, and offers it no action.
+		form = origin.get(
+			"/api/method/frappe.desk.form.load.getdoc", query_string={"doctype": DOCTYPE, "name": self.done}
+		)
+		self.assertEqual(form.status_code, 200)
+		self.assertEqual(form.get_json()["docs"][0]["result_reference"], "LAA-REF-1")
+		actions = origin.get(
+			"/api/method/qh_legal_service.service_order.order_actions", query_string={"order_name": self.done}
+		)
+		self.assertEqual(actions.get_json()["message"], [])
 		self.assertEqual(
 			origin.get(f"/api/resource/Legal Aid Application/{self.target.name}").status_code, 403
 		)

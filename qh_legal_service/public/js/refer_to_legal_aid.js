@@ -9,7 +9,16 @@ const ORDERS = "qh_legal_service.service_order";
 frappe.ui.form.on("Legal Consultation", {
 	refresh(frm) {
 		if (frm.is_new()) return;
-		frm.add_custom_button(__("Refer to Legal Aid Centre"), () => refer_to_legal_aid(frm));
+		// The roles the server lets refer (service_order.REFERRING_ROLES).
+		const referring = [
+			"Township Judicial Office Staff",
+			"Hotline Operator",
+			"County Justice Bureau Staff",
+			"System Manager",
+		];
+		if (frappe.user.has_role(referring)) {
+			frm.add_custom_button(__("Refer to Legal Aid Centre"), () => refer_to_legal_aid(frm));
+		}
 		show_orders(frm);
 	},
 });

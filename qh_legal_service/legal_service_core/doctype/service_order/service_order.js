@@ -37,6 +37,7 @@ const ACTIONS = {
 				fieldtype: "Link",
 				options: "DocType",
 				label: __("Opened As Record Type"),
+				default_for: { "Legal Aid": "Legal Aid Application" },
 			},
 			{
 				fieldname: "target_name",
@@ -76,9 +77,13 @@ function add_action(frm, action) {
 	const spec = ACTIONS[action];
 	if (!spec) return;
 	frm.add_custom_button(spec.label, () => {
+		// A legal aid order is opened as an application: the dialog offers that record type.
+		const fields = spec.fields.map((field) =>
+			field.default_for ? { ...field, default: field.default_for[frm.doc.service] } : field
+		);
 		const dialog = new frappe.ui.Dialog({
 			title: spec.label,
-			fields: spec.fields,
+			fields,
 			primary_action_label: spec.label,
 			primary_action(values) {
 				frappe
