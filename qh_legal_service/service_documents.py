@@ -27,15 +27,17 @@ How a service declares a document (legal aid's six are the example: `rules.legal
        {% include "qh_legal_service/templates/print/service_document.html" %}
    then `bench migrate`.
 
-Nothing else: the same code then refuses the document where the record does not warrant it on every
-print path (the Jinja method `service_document`, the `pdf_body_html` hook before Frappe renders any
-print: print view, /printview, PDF downloads; e-mail attachments through the Email Queue hook; the
-Word builder; the downloads `download_pdf` / `download_word` with a doctype parameter, whose links a
-portal page gets from `download_links(doc)`), the desk's
-print view offers only the documents allowed now (public/js/print_view_documents.js), and the form
-shows a "Download Word" button per allowed document (public/js/service_documents.js, for every
-doctype in `frappe.boot.qh_document_doctypes`). Documents are always built from the record as saved,
-never from values a client sends.
+Nothing else (the record's `states_passed`, one of the service-case fields, gives the states it went
+through). The same code then refuses the document where the record does not warrant it on every print
+path (the Jinja method `service_document`; the `pdf_body_html` hook before Frappe renders any print:
+print view, /printview, PDF downloads; e-mail attachments through the Email Queue hook; the Word builder;
+the downloads `download_pdf` / `download_word` with a doctype parameter, whose links a portal page gets
+from `download_links(doc)`), the desk's print view offers only the documents allowed now
+(public/js/print_view_documents.js), and the form shows a "Download Word" button per allowed document
+(public/js/service_documents.js, for every doctype in `frappe.boot.qh_document_doctypes`). The tests
+tests/test_service_documents.py (pure) and qh_legal_service/tests/test_service_documents.py (site) check
+every declared document has its print format, templates, issuer and titles. Documents are always built
+from the record as saved, never from values a client sends.
 """
 
 import json
