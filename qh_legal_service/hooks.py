@@ -36,6 +36,7 @@ web_include_js = "/assets/qh_legal_service/js/portal_currency.js"
 update_website_context = [
 	"qh_legal_service.frappe_strings.add_portal_messages",
 	"qh_legal_service.legal_aid.web_form.legal_aid_application.legal_aid_application.add_list_translations",
+	"qh_legal_service.mediation.web_form.mediation_request.mediation_request.add_list_translations",
 	"qh_legal_service.notarization.web_form.notarization_request.notarization_request.add_list_translations",
 ]
 

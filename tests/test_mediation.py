@@ -183,3 +183,20 @@ def test_workflow_fixture_is_the_rules_transitions():
 	hooks = (APP_DIR / "hooks.py").read_text(encoding="utf-8")
 	for name in (*m.STATES, *m.ACTIONS):
 		assert f'\t"{name}",\n' in hooks, name
+
+
+def test_history_tells_the_states_entered_with_their_reasons():
+	values = {
+		"workflow_state": m.WITHDRAWN,
+		"states_passed": "\n".join((m.REQUESTED, m.ACCEPTED, m.WITHDRAWN)),
+		"requested_on": dt.datetime(2026, 11, 1, 9),
+		"accepted_on": dt.datetime(2026, 11, 2, 9),
+		"outcome_on": dt.datetime(2026, 11, 9, 9),
+		"withdrawal_reason": "和解了",
+	}
+	assert m.history(values) == [
+		(m.REQUESTED, dt.datetime(2026, 11, 1, 9), None),
+		(m.ACCEPTED, dt.datetime(2026, 11, 2, 9), None),
+		(m.WITHDRAWN, dt.datetime(2026, 11, 9, 9), "和解了"),
+	]
+	assert m.history({}) == [(m.REQUESTED, None, None)]

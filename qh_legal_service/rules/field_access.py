@@ -61,7 +61,22 @@ CITIZEN_FIELDS: dict[str, frozenset[str]] = {
 		}
 	),
 	# A request for people's mediation on the portal: who asks, where, what the dispute is and its parties.
-	"Mediation Case": frozenset({"applicant_name", "division", "dispute_type", "dispute_summary", "parties"}),
+	"Mediation Case": frozenset(
+		{
+			"applicant_name",
+			"applicant_id_number",
+			"applicant_phone",
+			"preferred_language",
+			"applicant_address",
+			"other_party_name",
+			"other_party_phone",
+			"other_party_address",
+			"division",
+			"dispute_type",
+			"dispute_summary",
+			"parties",
+		}
+	),
 }
 
 

@@ -263,3 +263,35 @@ AGREEMENT_COPIES = 3
 def copy_count(party_count: int) -> int:
 	"""How many copies of the agreement print: one per party and one for the committee, three at least."""
 	return max(AGREEMENT_COPIES, party_count + 1)
+
+
+# What the portal tells a citizen happened, oldest first: (state entered, the field stamping it).
+HISTORY = (
+	(REQUESTED, "requested_on"),
+	(ACCEPTED, "accepted_on"),
+	(NOT_ACCEPTED, "not_accepted_on"),
+	(IN_MEDIATION, "mediation_started_on"),
+	(AGREEMENT_REACHED, "outcome_on"),
+	(AGREEMENT_NOT_REACHED, "outcome_on"),
+	(WITHDRAWN, "outcome_on"),
+	(CLOSED, "closed_on"),
+)
+# The reason the portal shows beside an event, by state.
+HISTORY_DETAIL = {
+	NOT_ACCEPTED: "not_accepted_reason",
+	AGREEMENT_NOT_REACHED: "no_agreement_reason",
+	WITHDRAWN: "withdrawal_reason",
+}
+
+
+def history(values: Mapping) -> list[tuple[str, object, str | None]]:
+	"""The states the case entered, each with when and its reason: (state, moment, detail), oldest first."""
+	passed = set((values.get("states_passed") or "").splitlines()) | {
+		values.get("workflow_state") or REQUESTED
+	}
+	events = []
+	for state, stamp in HISTORY:
+		if state in passed and (values.get(stamp) or state == REQUESTED):
+			detail = HISTORY_DETAIL.get(state)
+			events.append((state, values.get(stamp), values.get(detail) if detail else None))
+	return events

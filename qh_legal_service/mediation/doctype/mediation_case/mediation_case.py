@@ -37,6 +37,34 @@ class MediationCase(ServiceCase):
 				self.source = mediation.PORTAL
 				self.applicant_user = frappe.session.user
 				self.linked_kind = mediation.PEOPLES_MEDIATION
+			self.parties_from_request()
+
+	def parties_from_request(self):
+		"""The two sides as the applicant described them, when no party rows were sent."""
+		if self.parties or not self.applicant_name:
+			return
+		self.append(
+			"parties",
+			{
+				"party_name": self.applicant_name,
+				"role": mediation.APPLICANT,
+				"id_number": self.applicant_id_number,
+				"phone": self.applicant_phone,
+				"language": self.preferred_language or "zh",
+				"address": self.applicant_address,
+			},
+		)
+		if self.other_party_name:
+			self.append(
+				"parties",
+				{
+					"party_name": self.other_party_name,
+					"role": mediation.RESPONDENT,
+					"phone": self.other_party_phone,
+					"address": self.other_party_address,
+					"language": "zh",
+				},
+			)
 
 	def validate(self):
 		self.validate_parties()
