@@ -18,6 +18,7 @@ import frappe
 from docx import Document as WordDocument
 from docx.oxml.ns import qn
 from frappe.tests.utils import FrappeTestCase
+from pypdf import PdfReader
 
 from qh_legal_service import service_documents as shared
 from qh_legal_service.rules import legal_aid
@@ -103,6 +104,10 @@ class TestServiceDocuments(FrappeTestCase):
 	def doc(self):
 		return frappe.get_doc(DOCTYPE, self.received)
 
+	@staticmethod
+	def pdf(doc) -> bytes:
+		return frappe.get_print(DOCTYPE, doc.name, "Legal Aid Receipt", as_pdf=True)
+
 	# The registry, for every declared service
 	# ----------------------------------------
 
@@ -175,9 +180,12 @@ class TestServiceDocuments(FrappeTestCase):
 		single_word = word_of(doc, "receipt")
 		single_text = "\n".join(paragraph.text for paragraph in single_word.paragraphs)
 		self.assertEqual(page_breaks(single_word), 0)
+		self.assertEqual(len(PdfReader(BytesIO(self.pdf(doc))).pages), 1)
 		with redeclared("receipt", copies=3):
 			html = frappe.get_print(DOCTYPE, doc.name, "Legal Aid Receipt")
 			word = word_of(doc, "receipt")
+			pdf = self.pdf(doc)
+		self.assertEqual(len(PdfReader(BytesIO(pdf)).pages), 3)  # each copy on its own A4 page
 		self.assertEqual(html.count('class="qhla-doc'), 3)
 		self.assertEqual(html.count("qhla-next-copy"), 2 + 1)  # two pages and the style rule
 		text = "\n".join(paragraph.text for paragraph in word.paragraphs)
