@@ -200,3 +200,16 @@ def test_history_tells_the_states_entered_with_their_reasons():
 		(m.WITHDRAWN, dt.datetime(2026, 11, 9, 9), "和解了"),
 	]
 	assert m.history({}) == [(m.REQUESTED, None, None)]
+
+
+def test_outcome_figures_from_a_groups_sums():
+	sums = {"cases": 10, "reached": 4, "not_reached": 3, "withdrawn": 1, "days": 36, "timed": 8}
+	sums |= {"confirmed": 1, "followed_up": 3, "performed": 2}
+	assert m.outcome_figures(sums) == {
+		"open": 2,
+		"agreement_rate": 50.0,
+		"average_days": 4.5,
+		"confirmed_share": 25.0,
+		"performed_share": 66.7,
+	}
+	assert m.outcome_figures({"cases": 2})["agreement_rate"] is None

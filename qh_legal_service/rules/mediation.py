@@ -295,3 +295,22 @@ def history(values: Mapping) -> list[tuple[str, object, str | None]]:
 			detail = HISTORY_DETAIL.get(state)
 			events.append((state, values.get(stamp), values.get(detail) if detail else None))
 	return events
+
+
+def outcome_figures(sums: Mapping) -> dict:
+	"""A report row's rates from one group's sums (cases, reached, not_reached, withdrawn, days, timed,
+	confirmed, followed_up, performed): the agreement rate among decided cases, the average days from
+	acceptance to outcome, the share of agreements a court confirmed and of those followed up carried out."""
+
+	def share(part, whole):
+		return round(100.0 * (part or 0) / whole, 1) if whole else None
+
+	decided = sum(int(sums.get(key) or 0) for key in ("reached", "not_reached", "withdrawn"))
+	timed = int(sums.get("timed") or 0)
+	return {
+		"open": int(sums.get("cases") or 0) - decided,
+		"agreement_rate": share(sums.get("reached"), decided),
+		"average_days": round(float(sums.get("days") or 0) / timed, 1) if timed else None,
+		"confirmed_share": share(sums.get("confirmed"), int(sums.get("reached") or 0)),
+		"performed_share": share(sums.get("performed"), int(sums.get("followed_up") or 0)),
+	}
