@@ -141,15 +141,18 @@ class TestNotarizationRequest(FrappeTestCase):
 		frappe.db.commit()  # nosemgrep: the page is read by the request's own connection
 		portal = portal_of(self.citizen.get(f"/{WEB_FORM}/{name}?_lang=zh"))
 		status = {line["label"]: line["value"] for line in portal["status"]}
-		self.assertEqual(status[frappe._("Certificate Number", lang="zh")], "(2026)青西证字第88号")
-		self.assertEqual(status[frappe._("Status", lang="zh")], frappe._(nt.ISSUED, lang="zh"))
+		self.assertEqual(status[in_chinese("Certificate Number")], "(2026)青西证字第88号")
+		self.assertEqual(status[in_chinese("Status")], in_chinese(nt.ISSUED))
 		history = [(line["text"], line["details"]) for line in portal["history"]["lines"]]
-		self.assertIn(
-			(frappe._("The notarial certificate was issued", lang="zh"), ["(2026)青西证字第88号"]), history
-		)
+		self.assertIn((in_chinese("The notarial certificate was issued"), ["(2026)青西证字第88号"]), history)
 		other = self.other.get(f"/{WEB_FORM}/{name}")
 		self.assertEqual(other.status_code, 403)
 		self.assertNotIn("88\\u53f7", other.get_data(as_text=True))
+
+
+def in_chinese(msgid: str) -> str:
+	"""How the Chinese catalogue words a message (a variable msgid, so no extractor reads the test)."""
+	return frappe._(msgid, lang="zh")
 
 
 def portal_of(response) -> dict:
