@@ -257,15 +257,6 @@ def urgent_reason_for(
 	return reason, None
 
 
-def escalation_node(path: dict[str, str]) -> str | None:
-	"""The division one tier above the one handling an application at `path` (tier → code).
-
-	County legal aid centres handle applications, so an overdue step goes to the prefecture; an
-	application handled at the prefecture goes to the province.
-	"""
-	return service_escalation_node(path, handled_at="County")
-
-
 def objection_decision(previous_state: str | None, state: str) -> str | None:
 	"""The justice bureau's decision on an objection (Art 49), read from the state it moved to."""
 	if previous_state != OBJECTION_FILED or state == OBJECTION_FILED:

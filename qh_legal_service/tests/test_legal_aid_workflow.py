@@ -8,13 +8,13 @@ from frappe.model.workflow import WorkflowTransitionError, apply_workflow
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_to_date, get_datetime, now_datetime
 
+from qh_legal_service.escalation import escalate_overdue_steps
 from qh_legal_service.legal_aid.doctype.legal_aid_application.legal_aid_application import (
 	Art32ClaimError,
 	InvalidResidentIDError,
 	MissingPledgeError,
 	UrgentAidReasonError,
 )
-from qh_legal_service.escalation import escalate_overdue_steps
 from qh_legal_service.service_case import StepIncompleteError
 from qh_legal_service.tests.utils import (
 	CHENGDONG,
