@@ -7,6 +7,7 @@ import frappe
 from frappe import _
 
 from qh_legal_service.rules.legal_aid import MATERIALS_PAUSE_REASON
+from qh_legal_service.rules.notarization import FORCE_MAJEURE, SUPPLEMENTARY_MATERIALS, VERIFICATION
 
 # Citations of the statutes that count a period, by what they decide (see rules/deadlines.CITATIONS).
 _START = {
@@ -38,6 +39,10 @@ _NAMES = {
 	"Mid-autumn Festival": lambda: _("Mid-autumn Festival"),
 	"Anti-Fascist 70th Day": lambda: _("Anti-Fascist 70th Day"),
 	MATERIALS_PAUSE_REASON: lambda: _("waiting for supplementary materials"),
+	# Notarization pauses (公证法 Art 30), each row named by its own reason.
+	SUPPLEMENTARY_MATERIALS: lambda: _("Supplementary Materials"),
+	VERIFICATION: lambda: _("Verification"),
+	FORCE_MAJEURE: lambda: _("Force Majeure"),
 }
 _LATIN_ASIDE = re.compile(r"\s*\([^()]*[A-Za-z][^()]*\)")
 _ARTICLE = re.compile(r"Art\s*(\d+)")

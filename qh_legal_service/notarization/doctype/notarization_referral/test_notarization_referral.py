@@ -209,6 +209,10 @@ class TestCertificateDeadline(NotarizationCase):
 		self.assertNotIn(expected.date(), {dt.date(FUTURE_YEAR, 10, 1), dt.date(FUTURE_YEAR, 10, 2)})
 		english = word_lines(doc.deadline_lines, "en")
 		self.assertIn("Force Majeure", english)
+		# Each reader gets the pause's reason in their language.
+		chinese = word_lines(doc.deadline_lines, "zh")
+		self.assertIn("不可抗力", chinese)
+		self.assertNotIn("Force Majeure", chinese)
 		self.assertIn("Art 30", english)
 		kinds = [kind for kind, _values in json.loads(doc.deadline_lines)]
 		self.assertIn("pause_days", kinds)
