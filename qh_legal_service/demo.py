@@ -9,6 +9,7 @@ from frappe.utils import add_to_date, now_datetime
 
 from qh_legal_service.install import complete_setup_unattended
 from qh_legal_service.mediation.demo import make_mediation_cases
+from qh_legal_service.notarization.demo import make_notarization_referrals
 from qh_legal_service.rules.divisions import ancestors_by_tier, load_division_file
 from qh_legal_service.rules.scope import area_columns
 from qh_legal_service.rules.service_network import point_type_for_tier
@@ -151,6 +152,7 @@ def make_demo(scale: str = "small", seed: int = 2026) -> list[DemoUser]:
 	if not frappe.db.count("Legal Aid Application"):
 		make_legal_aid_applications(rng)
 	make_mediation_cases(rng)
+	make_notarization_referrals(rng)
 	return [*DEMO_USERS, DemoUser(CITIZEN_EMAIL, "卓玛 (portal)", "", "Legal Service Citizen", "bo")]
 
 
