@@ -77,9 +77,9 @@ VERBAL = "Verbal"
 AGREEMENT_FORMS = (WRITTEN, VERBAL)
 
 # Whether the agreement was carried out, found at the follow-up (Select `performance`).
-PERFORMED_FULLY = "Fully"
-PERFORMED_PARTLY = "Partly"
-NOT_PERFORMED = "Not"
+PERFORMED_FULLY = "Carried Out Fully"
+PERFORMED_PARTLY = "Carried Out Partly"
+NOT_PERFORMED = "Not Carried Out"
 PERFORMANCE = (PERFORMED_FULLY, PERFORMED_PARTLY, NOT_PERFORMED)
 
 # The court's answer to an application for judicial confirmation (Select `judicial_confirmation`).

@@ -32,6 +32,8 @@ OTHER_MEDIATOR = "med-mediator-chengzhong@test.qh"
 TOWNSHIP = "med-township@test.qh"
 BUREAU = "med-bureau@test.qh"
 END_OF_DAY = dt.time.max
+# The agreement's print format, whose name is its title in the catalogues.
+AGREEMENT_TITLE = m.DOCUMENTS[m.AGREEMENT].print_format
 
 
 def make_case(**overrides):
@@ -140,7 +142,9 @@ class TestTransitions(MediationCaseTest):
 		self.assertEqual((doc.workflow_state, doc.current_step), (m.AGREEMENT_REACHED, m.FOLLOW_UP_STEP))
 		with self.assertRaises(StepIncompleteError):
 			self.act(MEDIATOR, doc.name, m.CLOSE)
-		doc = self.act(MEDIATOR, doc.name, m.CLOSE, followed_up_on="2026-12-20", performance="Fully")
+		doc = self.act(
+			MEDIATOR, doc.name, m.CLOSE, followed_up_on="2026-12-20", performance=m.PERFORMED_FULLY
+		)
 		self.assertEqual(doc.workflow_state, m.CLOSED)
 		self.assertTrue(doc.closed_on)
 		self.assertIsNone(doc.current_step)
@@ -290,8 +294,8 @@ class TestAgreementDocument(MediationCaseTest):
 
 		doc = self.agreed()
 		content = service_document(doc, m.AGREEMENT)
-		self.assertEqual(content["title"]["zh"], frappe._("Mediation Agreement", lang="zh"))
-		self.assertEqual(content["title"]["bo"], frappe._("Mediation Agreement", lang="bo").rstrip("།"))
+		self.assertEqual(content["title"]["zh"], frappe._(AGREEMENT_TITLE, lang="zh"))
+		self.assertEqual(content["title"]["bo"], frappe._(AGREEMENT_TITLE, lang="bo").rstrip("།"))
 		self.assertEqual(len(content["copies"]), 3)
 		self.assertIn("3", content["copies"][2]["zh"])
 		text = json_text(content["blocks"])

@@ -21,6 +21,8 @@ from qh_legal_service.tests.utils import (
 DOCTYPE = "Mediation Case"
 CITIZEN = "med-citizen@test.qh"
 OTHER_CITIZEN = "med-other-citizen@test.qh"
+# The first line of a request's history (mediation_request.py).
+RECEIVED_EVENT = "Your request for mediation was received."
 
 # Everything a citizen sent beyond the request, and what it must not become.
 STAFF_ONLY_VALUES = {
@@ -153,6 +155,6 @@ class TestMediationPortal(FrappeTestCase):
 		self.assertEqual(response.status_code, 200, response.text[:500])
 		page = response.get_data(as_text=True)
 		self.assertIn(frappe._(m.REQUESTED, lang="bo"), page)
-		self.assertIn(json.dumps(frappe._("Your request for mediation was received.", lang="bo"))[1:-1], page)
+		self.assertIn(json.dumps(frappe._(RECEIVED_EVENT, lang="bo"))[1:-1], page)
 		listing = self.citizen.get("/mediation-request/list", query_string={"_lang": "bo"})
 		self.assertEqual(listing.status_code, 200, listing.text[:500])

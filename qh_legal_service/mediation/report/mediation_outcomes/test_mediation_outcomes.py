@@ -37,7 +37,7 @@ class TestMediationOutcomes(MediationCaseTest):
 				{
 					"judicial_confirmation": m.CONFIRMED,
 					"followed_up_on": "2026-12-20",
-					"performance": "Fully",
+					"performance": m.PERFORMED_FULLY,
 				},
 			),
 		)
