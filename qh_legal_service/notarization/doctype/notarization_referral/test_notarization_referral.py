@@ -10,7 +10,11 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import get_datetime
 
 from qh_legal_service.deadline_wording import word_lines
-from qh_legal_service.notarization.api import refer_legal_aid_application
+from qh_legal_service.notarization.api import (
+	fields_for_action,
+	refer_legal_aid_application,
+	save_action_fields,
+)
 from qh_legal_service.notarization.doctype.notarization_referral.notarization_referral import (
 	InvalidResidentIDError,
 	NotANotaryOfficeError,
@@ -176,6 +180,23 @@ class TestTransitions(NotarizationCase):
 		frappe.set_user("Administrator")
 		stored = frappe.db.get_value(nt.DOCTYPE, doc.name, ["certificate_number", "fee_relief"])
 		self.assertEqual(stored, (None, 0))
+
+	def test_the_desk_dialog_saves_only_what_the_action_needs_for_whoever_may_take_it(self):
+		doc = self.referral_by_referrer()
+		self.act(NOTARY, doc.name, "Accept Referral")
+		frappe.set_user(NOTARY)
+		self.assertEqual(fields_for_action(doc.name, "Pause"), ["pause_reason"])
+		self.assertEqual(fields_for_action(doc.name, "Issue Certificate"), ["certificate_number"])
+		save_action_fields(doc.name, "Pause", {"pause_reason": nt.FORCE_MAJEURE, "certificate_number": "X"})
+		frappe.set_user("Administrator")
+		stored = frappe.get_doc(nt.DOCTYPE, doc.name)
+		self.assertEqual((stored.pause_reason, stored.certificate_number), (nt.FORCE_MAJEURE, None))
+		frappe.set_user(REFERRER)
+		self.assertEqual(fields_for_action(doc.name, "Pause"), [])
+		with self.assertRaises(frappe.PermissionError):
+			save_action_fields(doc.name, "Issue Certificate", {"certificate_number": "FORGED"})
+		frappe.set_user("Administrator")
+		self.assertFalse(frappe.db.get_value(nt.DOCTYPE, doc.name, "certificate_number"))
 
 	def test_checks_on_save(self):
 		with self.assertRaises(InvalidResidentIDError):
