@@ -198,3 +198,22 @@ def test_history_is_told_from_stamps_and_pause_rows_in_order():
 	assert [e.kind for e in events] == ["referred", "accepted", "paused", "resumed", "issued"]
 	assert events[2].detail == nt.VERIFICATION and events[-1].detail == "(2026)青西证字第12号"
 	assert nt.history({}) == []
+
+
+def test_the_fixtures_and_the_hooks_ship_the_workflow_states_and_actions():
+	fixtures = APP / "fixtures"
+	states = {s["name"] for s in json.loads((fixtures / "workflow_state.json").read_text("utf-8"))}
+	actions = {a["name"] for a in json.loads((fixtures / "workflow_action_master.json").read_text("utf-8"))}
+	assert set(nt.STATES) <= states
+	used = {t["action"] for t in WORKFLOW["transitions"]}
+	assert used <= actions
+	hooks = (APP / "hooks.py").read_text("utf-8")
+	for name in (*nt.STATES, *used):
+		assert f'"{name}"' in hooks, name
+	assert '"Notarization Referral"' in hooks.split("service_cases = ")[1].split("\n")[0]
+	# Every transition leaves from a declared state to a declared state; a pause returns to Accepted.
+	for transition in WORKFLOW["transitions"]:
+		assert {transition["state"], transition["next_state"]} <= set(nt.STATES)
+	assert ("Paused", "Resume", "Accepted") in {
+		(t["state"], t["action"], t["next_state"]) for t in WORKFLOW["transitions"]
+	}
