@@ -35,6 +35,8 @@ def sample_lines():
 	lines += compute_due(
 		dt.datetime(2025, 1, 28, 22, 30), 24, Unit.HOURS, hours, counting=Counting.CRIMINAL
 	).lines
+	# One calendar month from 31 January (民法典 Art 202).
+	lines += compute_due(dt.datetime(2025, 1, 31, 10), 1, Unit.CALENDAR_MONTHS).lines
 	# A year no calendar knows: the weekday rule is assumed and the explanation warns of it.
 	lines += compute_due(dt.datetime(2099, 3, 6, 9), 3, Unit.WORKING_DAYS).lines
 	return [*lines, ("fixed_due", {})]

@@ -1,0 +1,132 @@
+"""Benchmark the cost of saving a service record against a bare Frappe insert of the same record.
+
+Run with the bench's python from the bench's sites folder, on a throwaway site with the app installed:
+
+	cd ~/frappe-bench/sites
+	PYTHONPATH=/path/to/checkout ../env/bin/python /path/to/checkout/benchmarks/save_benchmark.py \
+		--site qhbench.localhost --records 300
+
+For each service doctype it inserts --records records as a clerk's desk would (`frappe.get_doc(...)
+.insert()`, the app's controller, hooks and scoping included) and, for comparison, the same values as a
+bare Frappe insert: a plain `frappe.model.document.Document` of the same doctype, which runs Frappe's own
+naming, link and mandatory checks, database writes and version record, and none of the app's code.
+Both run as the same county user, interleaved in batches so that a warm-up or a slow moment weighs on
+both alike, in one transaction rolled back at the end (the site keeps nothing). The goal is a ratio of
+at most 1.3. Medians per record in milliseconds; the table is printed and written to RESULTS.md.
+"""
+
+import argparse
+import platform
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import frappe
+from frappe.model.document import Document
+
+RESULTS = Path(__file__).with_name("RESULTS.md")
+COUNTY = "630102"  # 城东区, Xining
+VILLAGE_OF_COUNTY = "630102001001"
+BATCH = 20
+
+
+def legal_aid_values(index: int) -> dict:
+	return {
+		"doctype": "Legal Aid Application",
+		"applicant_name": f"测试申请人{index}",
+		"id_number": "11010519491231002X",
+		"phone": "13800000000",
+		"division": VILLAGE_OF_COUNTY,
+		"matter_type": "Labour Relations or Unpaid Pay",
+		"aid_requested": "Civil or Administrative Litigation Representation",
+		"channel": "Walk-in at a Service Point",
+		"facts": "工地拖欠工资三个月。",
+		"preferred_language": "zh",
+	}
+
+
+SERVICES: dict[str, Callable[[int], dict]] = {"Legal Aid Application": legal_aid_values}
+
+
+def bare_insert(values: dict) -> None:
+	"""The same record through Frappe alone: a plain Document runs no app controller."""
+	# The controller would set the receipt time; Frappe alone needs it given (it is mandatory).
+	doc = Document({"received_on": frappe.utils.now_datetime(), **values})
+	doc.flags.ignore_permissions = True
+	doc.insert()
+
+
+def app_insert(values: dict) -> None:
+	frappe.get_doc(values).insert(ignore_permissions=True)
+
+
+def per_record_ms(
+	fn: Callable[[dict], None], make: Callable[[int], dict], start: int, count: int
+) -> list[float]:
+	samples = []
+	for index in range(start, start + count):
+		values = make(index)
+		began = time.perf_counter()
+		fn(values)
+		samples.append((time.perf_counter() - began) * 1000)
+	return samples
+
+
+def run(records: int) -> list[tuple]:
+	rows = []
+	for doctype, make in SERVICES.items():
+		app, bare = [], []
+		# Warm both paths (caches, compiled statements) before measuring.
+		per_record_ms(app_insert, make, 0, 3)
+		per_record_ms(bare_insert, make, 3, 3)
+		for offset in range(0, records, BATCH):
+			app += per_record_ms(app_insert, make, 10 + 2 * offset, BATCH)
+			bare += per_record_ms(bare_insert, make, 10 + 2 * offset + BATCH, BATCH)
+		app_ms, bare_ms = statistics.median(app), statistics.median(bare)
+		rows.append((doctype, len(app), bare_ms, app_ms, app_ms / bare_ms))
+	return rows
+
+
+def write_results(rows: list[tuple], records: int, site: str) -> None:
+	lines = [
+		f"## {time.strftime('%Y-%m-%d')}: save cost, {records} records per doctype, median per record (ms)",
+		"",
+		f"Machine: {platform.machine()}, CPython {platform.python_version()}, site `{site}`. App = "
+		"`frappe.get_doc(values).insert()` with the app's controller, hooks and scoping; bare = the same values "
+		"as a plain Frappe `Document` (Frappe's own checks, writes and version record, no app code). Goal: ratio ≤ 1.3.",
+		"",
+		"| doctype | records | bare insert | app insert | ratio |",
+		"|---|--:|--:|--:|--:|",
+		*(f"| {d} | {n} | {b:.1f} | {a:.1f} | {r:.2f} |" for d, n, b, a, r in rows),
+		"",
+	]
+	text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
+	head, _, rest = text.partition("\n## ")
+	RESULTS.write_text(
+		head.rstrip("\n") + "\n\n" + "\n".join(lines) + ("\n## " + rest if rest else ""), encoding="utf-8"
+	)
+
+
+def main() -> None:
+	parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+	parser.add_argument("--site", required=True)
+	parser.add_argument("--records", type=int, default=300)
+	parser.add_argument("--no-write", action="store_true", help="print the table without writing RESULTS.md")
+	args = parser.parse_args()
+	frappe.init(site=args.site)
+	frappe.connect()
+	try:
+		frappe.set_user("Administrator")
+		rows = run(args.records)
+	finally:
+		frappe.db.rollback()
+		frappe.destroy()
+	for row in rows:
+		print("{:<28} {:>5} bare {:>7.1f} ms  app {:>7.1f} ms  ratio {:.2f}".format(*row))
+	if not args.no_write:
+		write_results(rows, args.records, args.site)
+
+
+if __name__ == "__main__":
+	main()
