@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from qh_legal_service.rules import eligibility, legal_aid
 from qh_legal_service.rules.deadlines import Pause
+from qh_legal_service.rules.documents import DocumentRule
 from qh_legal_service.rules.service_case import PauseSpan, RunningStep, StepRule
 
 DOCTYPE = "Notarization Referral"
@@ -129,6 +130,26 @@ STEPS = (
 		pauses=(PAUSES,),
 	),
 )
+
+
+# The acceptance notice (公证受理通知书) to the applicant: issued on acceptance, printable while the matter
+# is handled and after; a refused referral never had one. Its prose is
+# templates/print/notarization/acceptance_notice.html; the notary office issues it
+# (notarization/documents.py).
+ACCEPTANCE_NOTICE = "acceptance_notice"
+_DOCUMENTS_MODULE = "qh_legal_service.notarization.documents"
+DOCUMENTS: dict[str, DocumentRule] = {
+	ACCEPTANCE_NOTICE: DocumentRule(
+		issued_in=frozenset({ACCEPTED}),
+		valid_in=frozenset({ACCEPTED, PAUSED, ISSUED, CLOSED}),
+		required=("notary_office", "accepted_on"),
+		print_format="Notarization Acceptance Notice",
+		template="notarization/acceptance_notice",
+		dated_by="accepted_on",
+		issuer=f"{_DOCUMENTS_MODULE}.get_issuer",
+		facts=f"{_DOCUMENTS_MODULE}.acceptance_facts",
+	),
+}
 
 
 def pauses(rows: Iterable[Mapping], since: dt.datetime | None = None) -> tuple[Pause, ...]:

@@ -42,6 +42,7 @@ NOTARIZATION = ServiceDeclaration(
 	steps=notarization.STEPS,
 	stamped_on_entry=notarization.STAMPED_ON_ENTRY,
 	required_in_state=notarization.REQUIRED_IN_STATE,
+	documents=notarization.DOCUMENTS,
 	title_field="applicant_name",
 )
 

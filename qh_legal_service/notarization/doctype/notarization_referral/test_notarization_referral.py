@@ -22,6 +22,7 @@ from qh_legal_service.notarization.doctype.notarization_referral.notarization_re
 from qh_legal_service.notarization.report.notarization_referrals import notarization_referrals as report
 from qh_legal_service.rules import notarization as nt
 from qh_legal_service.service_case import StepIncompleteError
+from qh_legal_service.service_documents import allowed_documents, service_document, word_bytes
 from qh_legal_service.statutory_calendar import compute_rule_due
 from qh_legal_service.tests.test_statutory_calendar import FUTURE_YEAR, make_notice
 from qh_legal_service.tests.utils import (
@@ -305,3 +306,32 @@ class TestReport(NotarizationCase):
 		_columns, data, _message = report.execute({"group_by": "Notary Office"})
 		frappe.set_user("Administrator")
 		self.assertFalse([row for row in data if row["group"] == self.office.name])
+
+
+class TestAcceptanceNotice(NotarizationCase):
+	def test_the_notice_prints_once_accepted_bilingually_with_the_due_date_and_fee_relief(self):
+		doc = self.referral_by_referrer(elderly_without_income=1)
+		self.assertEqual(allowed_documents(doc), [])
+		doc = self.act(NOTARY, doc.name, "Accept Referral")
+		self.assertEqual(allowed_documents(doc), [nt.ACCEPTANCE_NOTICE])
+		content = service_document(doc, nt.ACCEPTANCE_NOTICE)
+		self.assertEqual(content["issuer"]["zh"], "测试公证处")
+		text = json.dumps(content["blocks"], ensure_ascii=False, default=str)
+		due = get_datetime(doc.current_due)
+		self.assertIn(f"{due.year}年{due.month}月{due.day}日前出具", text)
+		self.assertIn("第三十四条", text)
+		self.assertIn("ཁྲིམས་ཐོའི་གླ་ཕོགས", text)
+		self.assertIn(doc.name, text)
+		self.assertTrue(word_bytes(doc, nt.ACCEPTANCE_NOTICE).startswith(b"PK"))
+		# Still printable once the certificate is issued; the step log keeps the due date it stated.
+		doc = self.act(NOTARY, doc.name, "Issue Certificate", certificate_number="(2026)青西证字第5号")
+		self.assertEqual(allowed_documents(doc), [nt.ACCEPTANCE_NOTICE])
+		text = json.dumps(
+			service_document(doc, nt.ACCEPTANCE_NOTICE)["blocks"], ensure_ascii=False, default=str
+		)
+		self.assertIn(f"{due.year}年{due.month}月{due.day}日前出具", text)
+
+	def test_a_refused_referral_has_no_notice(self):
+		doc = self.referral_by_referrer()
+		doc = self.act(NOTARY, doc.name, "Refuse Referral", refusal_reason="不属于本处执业区域。")
+		self.assertEqual(allowed_documents(doc), [])
