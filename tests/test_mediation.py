@@ -126,6 +126,7 @@ def test_parties_need_both_sides():
 	assert m.parties_problem([{"role": m.APPLICANT}]) == "no_respondent"
 	assert m.parties_problem([{"role": m.RESPONDENT}]) == "no_applicant"
 	assert m.parties_problem([{"role": m.APPLICANT}, {"role": m.RESPONDENT}]) is None
+	assert m.parties_problem([{"role": m.APPLICANT}], respondent_needed=False) is None
 
 
 FILLED = {name: "x" for name in m.DOCUMENTS[m.AGREEMENT].required} | {"agreement_form": m.WRITTEN}

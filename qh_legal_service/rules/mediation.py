@@ -227,12 +227,13 @@ def duration_days(accepted_on, outcome_on) -> int | None:
 	return max((end - start).days, 0)
 
 
-def parties_problem(parties: Sequence[Mapping]) -> str | None:
-	"""What is wrong with the parties, if anything: "no_applicant" or "no_respondent" (a dispute has two sides)."""
+def parties_problem(parties: Sequence[Mapping], respondent_needed: bool = True) -> str | None:
+	"""What is wrong with the parties, if anything: "no_applicant" or "no_respondent" (a dispute has two
+	sides; a request may still lack the other one, which the committee needs before it accepts)."""
 	roles = [party.get("role") for party in parties]
 	if APPLICANT not in roles:
 		return "no_applicant"
-	if RESPONDENT not in roles:
+	if respondent_needed and RESPONDENT not in roles:
 		return "no_respondent"
 	return None
 

@@ -88,7 +88,9 @@ class MediationCase(ServiceCase):
 					InvalidResidentIDError,
 					title=_("Invalid Resident ID Number"),
 				)
-		problem = mediation.parties_problem([party.as_dict() for party in self.parties])
+		# A request may come without the other party (a caller on the hotline); the committee needs it to accept.
+		parties = [party.as_dict() for party in self.parties]
+		problem = mediation.parties_problem(parties, respondent_needed=self.case_state != mediation.REQUESTED)
 		messages = {
 			"no_applicant": _("Add the party who asks for mediation, with the role {0}."),
 			"no_respondent": _("Add the other party to the dispute, with the role {0}."),

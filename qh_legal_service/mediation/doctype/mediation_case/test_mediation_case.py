@@ -221,7 +221,11 @@ class TestTransitions(MediationCaseTest):
 
 	def test_parties_committee_and_resident_ids_are_checked(self):
 		with self.assertRaises(PartiesError):
-			make_case(parties=[{"party_name": "甲", "role": m.APPLICANT, "language": "zh"}])
+			make_case(parties=[{"party_name": "乙", "role": m.RESPONDENT, "language": "zh"}])
+		# A request may lack the other party; the committee needs it before accepting.
+		alone = make_case(parties=[{"party_name": "甲", "role": m.APPLICANT, "language": "zh"}])
+		with self.assertRaises(PartiesError):
+			self.act(MEDIATOR, alone.name, m.ACCEPT, committee=self.committee)
 		with self.assertRaises(InvalidResidentIDError):
 			make_case(
 				parties=[
@@ -354,3 +358,46 @@ def json_text(blocks) -> str:
 	import json
 
 	return json.dumps(blocks, ensure_ascii=False)
+
+
+class TestServiceOrder(MediationCaseTest):
+	def test_a_hotline_order_becomes_a_case_and_learns_its_acceptance_and_result(self):
+		from qh_legal_service import service_order
+		from qh_legal_service.mediation.orders import make_case_from_order
+		from qh_legal_service.tests.utils import make_consultation
+
+		call = make_consultation(division=BEIGUAN_COMMUNITY, channel="12348 Hotline")
+		order = service_order.open_order(
+			call,
+			to_institution=self.committee,
+			reason="来电人请求调解邻里纠纷。",
+			service="People's Mediation",
+			matter_summary="邻居占用通道。",
+			requester_name="来电群众",
+		)
+		frappe.set_user(OTHER_MEDIATOR)
+		with self.assertRaises(frappe.PermissionError):
+			make_case_from_order(order.name)
+		frappe.set_user(MEDIATOR)
+		name = make_case_from_order(order.name)
+		self.assertEqual(make_case_from_order(order.name), name)
+		frappe.set_user("Administrator")
+		case = frappe.get_doc(DOCTYPE, name)
+		self.assertEqual(
+			(case.service_order, case.source, case.committee),
+			(order.name, m.HOTLINE_TRANSFER, self.committee),
+		)
+		self.assertEqual(case.dispute_summary, "邻居占用通道。")
+		# The caller named no other party: the mediator adds it before accepting.
+		parties = [row.as_dict() for row in case.parties]
+		parties.append({"party_name": "邻居", "role": m.RESPONDENT, "language": "zh"})
+		self.act(MEDIATOR, name, m.ACCEPT, parties=parties)
+		order.reload()
+		self.assertEqual((order.status, order.target_doctype, order.target_name), ("Accepted", DOCTYPE, name))
+		self.act(MEDIATOR, name, m.START, mediators=[{"mediator": self.mediator}])
+		self.act(MEDIATOR, name, m.RECORD_NO_AGREEMENT, no_agreement_reason="分歧大。")
+		self.act(MEDIATOR, name, m.CLOSE)
+		order.reload()
+		self.assertEqual(order.status, "Done")
+		self.assertEqual(order.result_reference, name)
+		self.assertEqual(order.result, frappe._(m.AGREEMENT_NOT_REACHED))
