@@ -6,6 +6,7 @@ from pathlib import Path
 import frappe
 
 from qh_legal_service.legal_aid.portal import remove_portal, setup_portal
+from qh_legal_service.mediation.portal import setup_mediation_portal
 from qh_legal_service.rules.desks import CITIZEN_ROLE, DESKS, STAFF_ROLES
 from qh_legal_service.rules.divisions import (
 	DivisionRow,
@@ -36,6 +37,7 @@ def after_install():
 	load_deadline_rules()
 	load_service_items()
 	setup_portal()
+	setup_mediation_portal()
 
 
 # Workflow states and actions Frappe itself installs: ours share their names, so they stay.
@@ -48,6 +50,8 @@ def after_migrate():
 	sync_division_tibetan_names()
 	fill_division_full_names()
 	fill_division_full_names_bo()
+	# Sites installed before mediation get the citizens' menu entry for their requests.
+	setup_mediation_portal()
 
 
 def before_uninstall():
