@@ -11,13 +11,22 @@ PORTAL_UPLOAD_MAX_MB = 10
 PORTAL_UPLOAD_MAX_BYTES = PORTAL_UPLOAD_MAX_MB * 1024 * 1024
 
 
-def upload_problem(file_name: str | None, size: int) -> str | None:
-	"""What is wrong with a citizen's upload: "type", "size", "empty", or None when it may be kept."""
+def upload_problem(
+	file_name: str | None,
+	size: int,
+	extensions: tuple[str, ...] = PORTAL_UPLOAD_EXTENSIONS,
+	max_bytes: int = PORTAL_UPLOAD_MAX_BYTES,
+) -> str | None:
+	"""What is wrong with a citizen's upload: "type", "size", "empty", or None when it may be kept.
+
+	The extensions and the size default to the constants above; `Portal Protection Settings` may
+	set others.
+	"""
 	extension = PurePosixPath(file_name or "").suffix.lower().lstrip(".")
-	if extension not in PORTAL_UPLOAD_EXTENSIONS:
+	if extension not in extensions:
 		return "type"
 	if size <= 0:
 		return "empty"
-	if size > PORTAL_UPLOAD_MAX_BYTES:
+	if size > max_bytes:
 		return "size"
 	return None
