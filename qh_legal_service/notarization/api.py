@@ -44,7 +44,6 @@ def refer_legal_aid_application(
 			"matter_type": matter_type,
 			"matter_description": matter_description,
 			"certificate_language": certificate_language,
-			"applicant_user": source.get("applicant_user"),
 		}
 	)
 	referral.insert()

@@ -33,6 +33,10 @@ class NotarizationReferral(ServiceCase):
 			self.applicant_user = frappe.session.user
 		elif self.is_new() and self.legal_aid_application:
 			self.source = nt.LEGAL_AID_CASE
+			# The case's applicant follows the referral on the portal (a read share, see hooks).
+			self.applicant_user = frappe.db.get_value(
+				"Legal Aid Application", self.legal_aid_application, "applicant_user"
+			)
 
 	def validate(self):
 		self.validate_resident_id()

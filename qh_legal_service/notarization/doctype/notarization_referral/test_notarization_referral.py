@@ -24,6 +24,7 @@ from qh_legal_service.rules import notarization as nt
 from qh_legal_service.service_case import StepIncompleteError
 from qh_legal_service.service_documents import allowed_documents, service_document, word_bytes
 from qh_legal_service.statutory_calendar import compute_rule_due
+from qh_legal_service.tests.test_portal import make_citizen
 from qh_legal_service.tests.test_statutory_calendar import FUTURE_YEAR, make_notice
 from qh_legal_service.tests.utils import (
 	BEIGUAN_COMMUNITY,
@@ -278,6 +279,16 @@ class TestReferFromLegalAid(NotarizationCase):
 		)
 		self.assertEqual((order.target_doctype, order.target_name), (nt.DOCTYPE, name))
 		self.assertEqual(order.holder_institution, self.office.name)
+
+	def test_the_applicant_follows_a_referral_made_for_them_on_the_portal(self):
+		citizen = make_citizen("nt-refer-citizen@test.qh")
+		application = make_application(applicant_user=citizen)
+		frappe.set_user(REVIEWER)
+		name = refer_legal_aid_application(application.name, self.office.name, "Will", "遗嘱公证。")
+		frappe.set_user(citizen)
+		self.assertTrue(frappe.has_permission(nt.DOCTYPE, "read", name))
+		self.assertIn(name, frappe.get_list(nt.DOCTYPE, pluck="name"))
+		frappe.set_user("Administrator")
 
 	def test_a_reviewer_of_another_area_cannot_refer(self):
 		application = make_application(division=YUSHU_CITY)
