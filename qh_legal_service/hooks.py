@@ -15,11 +15,8 @@ _AREA_DOCTYPES = (
 	"Legal Aid Callback",
 	"Mediation Case",
 	"Notarization Referral",
-	"Hotline Work Order",
 	# Scoped by its holder's division, and readable from its referring point's (its own hooks below).
 	"Service Order",
-	# Scoped by the evaluated record's division.
-	"Satisfaction Evaluation",
 )
 
 # Includes in <head>
@@ -126,21 +123,12 @@ scheduler_events = {
 
 # Service cases: timed by the mixin in service_case.py from their declarations in rules/services.py,
 # and escalated by one job. A test holds this list equal to the declarations.
-service_cases = [
-	"Legal Aid Application",
-	"Mediation Case",
-	"Notarization Referral",
-	"Service Order",
-	"Hotline Work Order",
-	"Satisfaction Evaluation",
-]
+service_cases = ["Legal Aid Application", "Mediation Case", "Notarization Referral", "Service Order"]
 
 # Document Events
 # ---------------
 
 doc_events = {
-	# A surveyed service that closes sends its person a one-time satisfaction survey link (好差评).
-	"*": {"on_update": "qh_legal_service.quality_and_supervision.satisfaction.offer_survey_on_close"},
 	# A citizen reads on the portal the applications staff entered for them (applicant_user).
 	"Legal Aid Application": {
 		"on_update": "qh_legal_service.legal_aid.applicant_access.share_with_applicant",
@@ -149,8 +137,6 @@ doc_events = {
 	"Notarization Referral": {
 		"on_update": "qh_legal_service.legal_aid.applicant_access.share_with_applicant",
 	},
-	# A transferred hotline work order learns its order's completion (its reply) or refusal.
-	"Service Order": {"on_update": "qh_legal_service.hotline.orders.follow_order"},
 	"User Permission": {
 		"on_update": "qh_legal_service.scoping.clear_permitted_nodes_cache",
 		"on_trash": "qh_legal_service.scoping.clear_permitted_nodes_cache",
@@ -229,39 +215,18 @@ _NOTARIZATION_ACTIONS = [
 	"Return Result",
 ]
 
-# 12348 hotline work orders (rules/hotline.py STATES and ACTIONS; a test holds them equal). "Received" is
-# shared with legal aid.
-_HOTLINE_STATES = ["Answered", "Transferred", "Completed", "Called Back"]
-_HOTLINE_ACTIONS = [
-	"Answer Directly",
-	"Transfer",
-	"Record Callback",
-	"Record Completion",
-	"Return to Operator",
-]
-
 # The workflows and their states and actions belong to no module: they ship as fixtures.
 fixtures = [
 	{
 		"dt": "Workflow State",
-		"filters": [
-			["name", "in", _LEGAL_AID_STATES + _MEDIATION_STATES + _NOTARIZATION_STATES + _HOTLINE_STATES]
-		],
+		"filters": [["name", "in", _LEGAL_AID_STATES + _MEDIATION_STATES + _NOTARIZATION_STATES]],
 	},
 	{
 		"dt": "Workflow Action Master",
-		"filters": [
-			["name", "in", _LEGAL_AID_ACTIONS + _MEDIATION_ACTIONS + _NOTARIZATION_ACTIONS + _HOTLINE_ACTIONS]
-		],
+		"filters": [["name", "in", _LEGAL_AID_ACTIONS + _MEDIATION_ACTIONS + _NOTARIZATION_ACTIONS]],
 	},
 	{
 		"dt": "Workflow",
-		"filters": [
-			[
-				"name",
-				"in",
-				["Legal Aid Application", "Mediation Case", "Notarization Referral", "Hotline Work Order"],
-			]
-		],
+		"filters": [["name", "in", ["Legal Aid Application", "Mediation Case", "Notarization Referral"]]],
 	},
 ]
