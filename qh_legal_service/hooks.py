@@ -17,6 +17,8 @@ _AREA_DOCTYPES = (
 	"Notarization Referral",
 	# Scoped by its holder's division, and readable from its referring point's (its own hooks below).
 	"Service Order",
+	# Scoped by the evaluated record's division.
+	"Satisfaction Evaluation",
 )
 
 # Includes in <head>
@@ -123,12 +125,20 @@ scheduler_events = {
 
 # Service cases: timed by the mixin in service_case.py from their declarations in rules/services.py,
 # and escalated by one job. A test holds this list equal to the declarations.
-service_cases = ["Legal Aid Application", "Mediation Case", "Notarization Referral", "Service Order"]
+service_cases = [
+	"Legal Aid Application",
+	"Mediation Case",
+	"Notarization Referral",
+	"Service Order",
+	"Satisfaction Evaluation",
+]
 
 # Document Events
 # ---------------
 
 doc_events = {
+	# A surveyed service that closes sends its person a one-time satisfaction survey link (好差评).
+	"*": {"on_update": "qh_legal_service.quality_and_supervision.satisfaction.offer_survey_on_close"},
 	# A citizen reads on the portal the applications staff entered for them (applicant_user).
 	"Legal Aid Application": {
 		"on_update": "qh_legal_service.legal_aid.applicant_access.share_with_applicant",

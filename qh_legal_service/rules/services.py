@@ -5,7 +5,7 @@ a `rules.service_case.ServiceDeclaration`; `hooks.service_cases` names the same 
 them equal).
 """
 
-from qh_legal_service.rules import legal_aid, mediation, notarization, service_orders
+from qh_legal_service.rules import legal_aid, mediation, notarization, satisfaction, service_orders
 from qh_legal_service.rules.legal_aid_documents import DOCUMENTS as LEGAL_AID_DOCUMENTS
 from qh_legal_service.rules.service_case import ServiceDeclaration
 
@@ -56,6 +56,19 @@ SERVICE_ORDER = ServiceDeclaration(
 	state_field="status",
 )
 
+# A bad review (好差评) is rectified and its person called back within the set working days; a good one
+# has no step. Its state is a status the server derives from the level, the measures and the callback.
+SATISFACTION = ServiceDeclaration(
+	doctype=satisfaction.EVALUATION_DOCTYPE,
+	states=satisfaction.STATUSES,
+	initial_state=satisfaction.RECORDED,
+	steps=satisfaction.EVALUATION_STEPS,
+	stamped_on_entry=satisfaction.EVALUATION_STAMPS,
+	required_in_state=satisfaction.EVALUATION_REQUIRED,
+	title_field="evaluator_name",
+	state_field="status",
+)
+
 SERVICES: dict[str, ServiceDeclaration] = {
-	service.doctype: service for service in (LEGAL_AID, MEDIATION, NOTARIZATION, SERVICE_ORDER)
+	service.doctype: service for service in (LEGAL_AID, MEDIATION, NOTARIZATION, SERVICE_ORDER, SATISFACTION)
 }
