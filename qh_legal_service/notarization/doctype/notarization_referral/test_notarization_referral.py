@@ -10,6 +10,7 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import get_datetime
 
 from qh_legal_service.deadline_wording import word_lines
+from qh_legal_service.escalation import escalate_service
 from qh_legal_service.notarization.api import (
 	fields_for_action,
 	refer_legal_aid_application,
@@ -21,7 +22,7 @@ from qh_legal_service.notarization.doctype.notarization_referral.notarization_re
 )
 from qh_legal_service.notarization.report.notarization_referrals import notarization_referrals as report
 from qh_legal_service.rules import notarization as nt
-from qh_legal_service.service_case import StepIncompleteError
+from qh_legal_service.service_case import StepIncompleteError, service_of
 from qh_legal_service.service_documents import allowed_documents, service_document, word_bytes
 from qh_legal_service.statutory_calendar import compute_rule_due
 from qh_legal_service.tests.test_portal import make_citizen
@@ -43,6 +44,7 @@ REFERRER = "nt-township@test.qh"
 NOTARY = "nt-notary@test.qh"
 FAR_NOTARY = "nt-notary-yushu@test.qh"
 REVIEWER = "nt-reviewer@test.qh"
+SUPERVISOR = "nt-supervisor@test.qh"
 
 
 def make_referral(**overrides):
@@ -70,6 +72,7 @@ class NotarizationCase(FrappeTestCase):
 		make_staff(NOTARY, XINING, "Notary")
 		make_staff(FAR_NOTARY, YUSHU_PREFECTURE, "Notary")
 		make_staff(REVIEWER, CHENGDONG, "Legal Aid Reviewer")
+		make_staff(SUPERVISOR, XINING, "Prefecture Supervisor")
 		# Each test rolls back what it did; the staff stay for the next one.
 		frappe.db.commit()  # nosemgrep
 
@@ -313,6 +316,10 @@ class TestReport(NotarizationCase):
 		)
 		self.assertEqual(row["acceptance_share"], 50.0)
 		self.assertEqual(row["in_time_share"], 100.0)
+		_columns, data, _message = report.execute({"group_by": "County"})
+		county = next(row for row in data if row["group"] == CHENGDONG)
+		self.assertGreaterEqual(county["referrals"], 2)
+		self.assertEqual(data[-1]["group_name"], frappe._("Total"))
 		frappe.set_user(FAR_NOTARY)
 		_columns, data, _message = report.execute({"group_by": "Notary Office"})
 		frappe.set_user("Administrator")
@@ -346,3 +353,23 @@ class TestAcceptanceNotice(NotarizationCase):
 		doc = self.referral_by_referrer()
 		doc = self.act(NOTARY, doc.name, "Refuse Referral", refusal_reason="不属于本处执业区域。")
 		self.assertEqual(allowed_documents(doc), [])
+
+
+class TestEscalation(NotarizationCase):
+	def test_an_unanswered_referral_is_escalated_once_and_acceptance_clears_it(self):
+		doc = self.referral_by_referrer()
+		doc.db_set("current_due", "2026-01-05 23:59:59")
+		escalate_service(service_of(nt.DOCTYPE), get_datetime("2026-11-26 10:00:00"))
+		stored = frappe.get_doc(nt.DOCTYPE, doc.name)
+		self.assertEqual(stored.escalated_step, nt.ACCEPT_STEP)
+		alerts = frappe.get_all(
+			"Notification Log", filters={"document_name": doc.name, "for_user": SUPERVISOR}, pluck="subject"
+		)
+		self.assertEqual(len(alerts), 1)
+		escalate_service(service_of(nt.DOCTYPE), get_datetime("2026-11-26 11:00:00"))
+		self.assertEqual(
+			frappe.db.count("Notification Log", {"document_name": doc.name, "for_user": SUPERVISOR}), 1
+		)
+		doc = self.act(NOTARY, doc.name, "Accept Referral")
+		self.assertFalse(doc.escalated_step)
+		self.assertEqual(doc.current_step, nt.ISSUE_STEP)
