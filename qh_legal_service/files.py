@@ -12,7 +12,8 @@ from frappe import _
 from frappe.core.doctype.file.file import File
 
 from qh_legal_service.field_access import is_citizen
-from qh_legal_service.rules.uploads import PORTAL_UPLOAD_MAX_MB, upload_problem
+from qh_legal_service.rules.portal_protection import content_matches_name
+from qh_legal_service.rules.uploads import upload_problem
 from qh_legal_service.scoping import area_doctypes
 
 
@@ -55,8 +56,16 @@ class ServiceFile(File):
 			return
 		if content is None:
 			content = self.get_content()
-		size = len(content.encode() if isinstance(content, str) else content)
-		problem = upload_problem(self.file_name, size)
+		raw = content.encode() if isinstance(content, str) else content
+		# The types and size are Portal Protection Settings (defaults from rules/uploads.py).
+		from qh_legal_service.portal_protection import upload_limits
+
+		extensions, max_bytes = upload_limits()
+		# A web form sends the file base64-encoded: its size is three quarters of what arrived.
+		size = len(raw) * 3 // 4 if self.get("decode") else len(raw)
+		problem = upload_problem(self.file_name, size, extensions=extensions, max_bytes=max_bytes)
+		if not problem and not content_matches_name(self.file_name, self.decoded_head(raw)):
+			problem = "type"
 		if problem == "type":
 			frappe.throw(
 				_("{0} cannot be uploaded: please send a photo (JPG or PNG) or a PDF.").format(
@@ -68,7 +77,7 @@ class ServiceFile(File):
 		if problem == "size":
 			frappe.throw(
 				_("{0} is larger than {1} MB: please send a smaller photo or scan.").format(
-					self.file_name, PORTAL_UPLOAD_MAX_MB
+					self.file_name, max_bytes // (1024 * 1024)
 				),
 				UploadNotAllowedError,
 				title=_("File Too Large"),
@@ -79,3 +88,14 @@ class ServiceFile(File):
 				UploadNotAllowedError,
 				title=_("Empty File"),
 			)
+
+	def decoded_head(self, raw: bytes) -> bytes:
+		"""The first kilobyte of the file as it will be written (a web form sends it base64-encoded)."""
+		if self.get("decode"):
+			import base64
+
+			try:
+				return base64.b64decode(raw[:1400] + b"=" * (-len(raw[:1400]) % 4), validate=False)[:1024]
+			except ValueError:
+				return b""
+		return raw[:1024]

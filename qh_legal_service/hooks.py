@@ -84,7 +84,22 @@ before_tests = "qh_legal_service.tests.utils.before_tests"
 # --------
 
 # Frappe 15.55.1 reads a guest's language before the session exists; recompute it after.
-before_request = ["qh_legal_service.portal_language.apply_portal_language"]
+before_request = [
+	"qh_legal_service.portal_language.apply_portal_language",
+	# The client's address (X-Forwarded-For only through trusted proxies), the limits on portal writes
+	# by guests and citizens, and no tracebacks for them (Portal Protection Settings).
+	"qh_legal_service.portal_protection.protect_request",
+]
+after_request = ["qh_legal_service.portal_protection.strip_tracebacks"]
+
+# Frappe's web form save without its hard-coded 10 a minute per address: protect_request limits it.
+override_whitelisted_methods = {
+	"frappe.website.doctype.web_form.web_form.accept": "qh_legal_service.portal_protection.accept",
+}
+
+# Whitelisted methods of this app that guests or citizens call to write (beyond web forms, REST and
+# uploads, which are always counted): each call counts against the portal's limits.
+portal_write_methods = []
 
 # Permissions
 # -----------
@@ -156,6 +171,9 @@ doc_events = {
 		"before_insert": "qh_legal_service.service_documents.refuse_unwarranted_print_attachments",
 	},
 }
+# Every text a guest or citizen fills in on any of this app's doctypes is capped in length and kept as
+# text, never markup (portal_protection.py).
+doc_events.setdefault("*", {})["before_validate"] = "qh_legal_service.portal_protection.check_portal_fields"
 
 # Fixtures
 # --------
