@@ -38,6 +38,7 @@ def after_install():
 	load_service_items()
 	setup_portal()
 	setup_mediation_portal()
+	load_knowledge_base()
 
 
 # Workflow states and actions Frappe itself installs: ours share their names, so they stay.
@@ -309,3 +310,10 @@ def load_service_items():
 	for item in json.loads((DATA_DIR / "service_items.json").read_text(encoding="utf-8")):
 		if not frappe.db.exists("Legal Service Item", item["item_name"]):
 			frappe.get_doc({"doctype": "Legal Service Item", **item}).insert(ignore_permissions=True)
+
+
+def load_knowledge_base():
+	"""Seed the knowledge base's articles (published) and synonym table, and build its search index."""
+	from qh_legal_service.knowledge_base import load_seed
+
+	load_seed()

@@ -1,0 +1,227 @@
+"""The knowledge base on a site: the Whoosh index of published articles, the synonym table, the search API.
+
+The ranking itself is pure (rules/kb_search.py, rules/knowledge_base.py); this module keeps its index on disk
+in the site's folder (sites/<site>/indexes/legal_knowledge_base, where Frappe keeps its own full-text indexes),
+follows article changes once they are committed, and answers the portal and the hotline desk.
+
+- `search(query, lang, limit)`: published articles only, for guests too, limited per client address
+  (SEARCH_LIMIT a minute; the page asks as the person types, a pause after each keystroke).
+- `article(name)`: one published article, and its view count goes up by one.
+- `rebuild_index()`: every published article again (also `bench --site S qhls-kb-rebuild`).
+- `load_seed()`: the seeded articles and synonyms (data/*.json), published, at install and by the demo.
+"""
+
+import json
+import os
+from pathlib import Path
+
+import frappe
+from frappe import _
+from frappe.rate_limiter import rate_limit
+
+from qh_legal_service.rules import kb_search
+from qh_legal_service.rules.knowledge_base import LANGUAGES, parse_synonyms, script_language
+
+ARTICLE = "Legal Knowledge Article"
+SYNONYM = "Legal Synonym"
+INDEX_NAME = "legal_knowledge_base"
+SYNONYMS_CACHE_KEY = "qhls:kb_synonym_groups"
+DATA_DIR = Path(__file__).parent / "data"
+MAX_QUERY = 200
+MAX_LIMIT = 20
+SEARCH_LIMIT = 120  # searches a minute per client address
+SNIPPET = 120
+
+
+def index_path() -> str:
+	return frappe.get_site_path("indexes", INDEX_NAME)
+
+
+def _storage():
+	from whoosh.filedb.filestore import FileStorage
+
+	path = index_path()
+	os.makedirs(path, exist_ok=True)
+	return FileStorage(path)
+
+
+def _as_article(row) -> kb_search.Article:
+	return kb_search.Article(
+		row.name,
+		row.language,
+		row.question or "",
+		row.answer or "",
+		row.keywords or "",
+		row.matter_type or "",
+	)
+
+
+def _published(filters: dict | None = None) -> list:
+	return frappe.get_all(
+		ARTICLE,
+		filters={"published": 1, **(filters or {})},
+		fields=["name", "language", "question", "answer", "keywords", "matter_type"],
+		order_by="name",
+	)
+
+
+def rebuild_index() -> int:
+	"""Index every published article afresh; the number indexed."""
+	articles = [_as_article(row) for row in _published()]
+	kb_search.create_index(_storage(), articles)
+	return len(articles)
+
+
+def _index():
+	from whoosh.index import exists_in, open_dir
+
+	path = index_path()
+	if not exists_in(path):
+		rebuild_index()
+	return open_dir(path)
+
+
+def update_index(name: str, removed: bool = False) -> None:
+	"""Bring one article's entry up to date: added or replaced when published, else taken out."""
+	from whoosh.index import exists_in
+	from whoosh.writing import AsyncWriter
+
+	if not exists_in(index_path()):
+		rebuild_index()
+		return
+	rows = [] if removed else _published({"name": name})
+	writer = AsyncWriter(_index())
+	if rows:
+		writer.update_document(**kb_search.document(_as_article(rows[0])))
+	else:
+		writer.delete_by_term("key", name)
+	writer.commit()
+
+
+def reindex_after_commit(name: str, removed: bool = False) -> None:
+	"""Update the index for `name` once the transaction commits (nothing if it rolls back)."""
+	if frappe.flags.in_kb_seed:
+		return  # load_seed rebuilds the whole index once
+	frappe.db.after_commit.add(lambda: update_index(name, removed))
+
+
+def synonym_groups() -> list:
+	"""The synonym table as groups, cached until a synonym changes."""
+	cached = frappe.cache.get_value(SYNONYMS_CACHE_KEY)
+	if cached is None:
+		cached = [
+			[row.term, row.synonyms or ""]
+			for row in frappe.get_all(SYNONYM, fields=["term", "synonyms"], order_by="name")
+		]
+		frappe.cache.set_value(SYNONYMS_CACHE_KEY, cached)
+	return [parse_synonyms(term, synonyms) for term, synonyms in cached]
+
+
+def clear_synonyms_after_commit() -> None:
+	frappe.cache.delete_value(SYNONYMS_CACHE_KEY)
+	frappe.db.after_commit.add(lambda: frappe.cache.delete_value(SYNONYMS_CACHE_KEY))
+
+
+def _snippet(text: str) -> str:
+	text = " ".join((text or "").split())
+	return text if len(text) <= SNIPPET else text[:SNIPPET] + "…"
+
+
+def find(query: str, lang: str | None = None, limit: int = 5) -> list[dict]:
+	"""Published articles for `query` in `lang` (the query's script when not zh or bo), best first."""
+	query = (query or "").strip()[:MAX_QUERY]
+	if not query:
+		return []
+	lang = lang if lang in LANGUAGES else script_language(query)
+	limit = max(1, min(int(limit or 5), MAX_LIMIT))
+	hits = kb_search.search(_index(), query, lang, synonym_groups(), limit=limit)
+	if not hits:
+		return []
+	# The database has the last word: an article unpublished a moment ago is not shown.
+	rows = {
+		row.name: row
+		for row in frappe.get_all(
+			ARTICLE,
+			filters={"name": ("in", [hit.key for hit in hits]), "published": 1},
+			fields=["name", "question", "answer", "matter_type", "language"],
+		)
+	}
+	return [
+		{
+			"name": hit.key,
+			"question": rows[hit.key].question,
+			"snippet": _snippet(rows[hit.key].answer),
+			"matter_type": rows[hit.key].matter_type,
+			"matter_type_label": _(rows[hit.key].matter_type, lang=lang),
+			"language": rows[hit.key].language,
+			"score": hit.score,
+		}
+		for hit in hits
+		if hit.key in rows
+	]
+
+
+@frappe.whitelist(allow_guest=True, methods=["GET", "POST"])
+@rate_limit(limit=SEARCH_LIMIT, seconds=60)
+def search(query: str | None = None, lang: str | None = None, limit: int = 5) -> list[dict]:
+	"""The portal's and the desk's search over published articles (guests allowed, limited per address)."""
+	return find(query or "", lang, limit)
+
+
+@frappe.whitelist(allow_guest=True, methods=["GET", "POST"])
+@rate_limit(limit=SEARCH_LIMIT, seconds=60)
+def article(name: str) -> dict:
+	"""One published article in full; its view count goes up by one."""
+	row = frappe.db.get_value(
+		ARTICLE,
+		{"name": name, "published": 1},
+		["name", "question", "answer", "matter_type", "language", "view_count"],
+		as_dict=True,
+	)
+	if not row:
+		frappe.throw(_("This answer is not available."), frappe.DoesNotExistError)
+	frappe.db.set_value(ARTICLE, row.name, "view_count", (row.view_count or 0) + 1, update_modified=False)
+	return {
+		"name": row.name,
+		"question": row.question,
+		"answer": row.answer,
+		"matter_type": row.matter_type,
+		"matter_type_label": _(row.matter_type, lang=row.language),
+		"language": row.language,
+	}
+
+
+def load_seed(publish: bool = True) -> int:
+	"""Insert the seeded articles and synonyms not yet on the site (by code, by term); the articles added."""
+	added = 0
+	frappe.flags.in_kb_seed = True
+	try:
+		added = _insert_seed(publish)
+	finally:
+		frappe.flags.in_kb_seed = False
+	frappe.db.after_commit.add(rebuild_index)
+	return added
+
+
+def _insert_seed(publish: bool) -> int:
+	added = 0
+	for row in json.loads((DATA_DIR / "knowledge_base_articles.json").read_text(encoding="utf-8")):
+		if frappe.db.exists(ARTICLE, {"code": row["code"]}):
+			continue
+		frappe.get_doc(
+			{
+				"doctype": ARTICLE,
+				"code": row["code"],
+				"language": row["language"],
+				"matter_type": row["matter_type"],
+				"question": row["question"],
+				"answer": row["answer"],
+				"keywords": row.get("keywords", ""),
+				"published": 1 if publish else 0,
+			}
+		).insert(ignore_permissions=True)
+		added += 1
+	for row in json.loads((DATA_DIR / "legal_synonyms.json").read_text(encoding="utf-8")):
+		if not frappe.db.exists(SYNONYM, {"term": row["term"], "language": row["language"]}):
+			frappe.get_doc({"doctype": SYNONYM, **row}).insert(ignore_permissions=True)
+	return added
