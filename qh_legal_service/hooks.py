@@ -15,6 +15,7 @@ _AREA_DOCTYPES = (
 	"Legal Aid Callback",
 	"Mediation Case",
 	"Notarization Referral",
+	"Hotline Work Order",
 	# Scoped by its holder's division, and readable from its referring point's (its own hooks below).
 	"Service Order",
 	# Scoped by the evaluated record's division.
@@ -145,6 +146,7 @@ service_cases = [
 	"Mediation Case",
 	"Notarization Referral",
 	"Service Order",
+	"Hotline Work Order",
 	"Satisfaction Evaluation",
 ]
 
@@ -162,6 +164,8 @@ doc_events = {
 	"Notarization Referral": {
 		"on_update": "qh_legal_service.legal_aid.applicant_access.share_with_applicant",
 	},
+	# A transferred hotline work order learns its order's completion (its reply) or refusal.
+	"Service Order": {"on_update": "qh_legal_service.hotline.orders.follow_order"},
 	"User Permission": {
 		"on_update": "qh_legal_service.scoping.clear_permitted_nodes_cache",
 		"on_trash": "qh_legal_service.scoping.clear_permitted_nodes_cache",
@@ -243,18 +247,39 @@ _NOTARIZATION_ACTIONS = [
 	"Return Result",
 ]
 
+# 12348 hotline work orders (rules/hotline.py STATES and ACTIONS; a test holds them equal). "Received" is
+# shared with legal aid.
+_HOTLINE_STATES = ["Answered", "Transferred", "Completed", "Called Back"]
+_HOTLINE_ACTIONS = [
+	"Answer Directly",
+	"Transfer",
+	"Record Callback",
+	"Record Completion",
+	"Return to Operator",
+]
+
 # The workflows and their states and actions belong to no module: they ship as fixtures.
 fixtures = [
 	{
 		"dt": "Workflow State",
-		"filters": [["name", "in", _LEGAL_AID_STATES + _MEDIATION_STATES + _NOTARIZATION_STATES]],
+		"filters": [
+			["name", "in", _LEGAL_AID_STATES + _MEDIATION_STATES + _NOTARIZATION_STATES + _HOTLINE_STATES]
+		],
 	},
 	{
 		"dt": "Workflow Action Master",
-		"filters": [["name", "in", _LEGAL_AID_ACTIONS + _MEDIATION_ACTIONS + _NOTARIZATION_ACTIONS]],
+		"filters": [
+			["name", "in", _LEGAL_AID_ACTIONS + _MEDIATION_ACTIONS + _NOTARIZATION_ACTIONS + _HOTLINE_ACTIONS]
+		],
 	},
 	{
 		"dt": "Workflow",
-		"filters": [["name", "in", ["Legal Aid Application", "Mediation Case", "Notarization Referral"]]],
+		"filters": [
+			[
+				"name",
+				"in",
+				["Legal Aid Application", "Mediation Case", "Notarization Referral", "Hotline Work Order"],
+			]
+		],
 	},
 ]

@@ -101,8 +101,11 @@ def test_the_web_form_takes_only_what_a_citizen_may_set():
 
 def test_doctypes_without_an_allow_list_take_nothing_from_citizens():
 	assert has_citizen_allow_list("Legal Aid Application")
-	assert not has_citizen_allow_list("Legal Consultation")
-	assert not citizen_may_set("Legal Consultation", "question")
+	assert not has_citizen_allow_list("Service Order")
+	assert not citizen_may_set("Service Order", "result")
+	# A portal question keeps what the citizen asked, never an answer of their own.
+	assert citizen_may_set("Legal Consultation", "question")
+	assert not citizen_may_set("Legal Consultation", "answer")
 	assert not citizen_may_set("Legal Aid Application", "received_on")
 	assert citizen_may_set("Legal Aid Application", "facts")
 

@@ -210,7 +210,7 @@ def test_the_fixtures_and_the_hooks_ship_the_workflow_states_and_actions():
 	hooks = (APP / "hooks.py").read_text("utf-8")
 	for name in (*nt.STATES, *used):
 		assert f'"{name}"' in hooks, name
-	assert '"Notarization Referral"' in hooks.split("service_cases = ")[1].split("\n")[0]
+	assert '"Notarization Referral"' in hooks.split("service_cases = ")[1].split("]")[0]
 	# Every transition leaves from a declared state to a declared state; a pause returns to Accepted.
 	for transition in WORKFLOW["transitions"]:
 		assert {transition["state"], transition["next_state"]} <= set(nt.STATES)

@@ -77,6 +77,17 @@ CITIZEN_FIELDS: dict[str, frozenset[str]] = {
 			"parties",
 		}
 	),
+	# A question asked on the portal (12348 Online), by a signed-in citizen or a visitor: who asks, the
+	# phone that later unlocks the answer with the reference, where, what about and the question.
+	"Legal Consultation": frozenset(
+		{
+			"citizen_name",
+			"citizen_phone",
+			"division",
+			"matter_type",
+			"question",
+		}
+	),
 }
 
 

@@ -5,7 +5,7 @@ a `rules.service_case.ServiceDeclaration`; `hooks.service_cases` names the same 
 them equal).
 """
 
-from qh_legal_service.rules import legal_aid, mediation, notarization, satisfaction, service_orders
+from qh_legal_service.rules import hotline, legal_aid, mediation, notarization, satisfaction, service_orders
 from qh_legal_service.rules.legal_aid_documents import DOCUMENTS as LEGAL_AID_DOCUMENTS
 from qh_legal_service.rules.service_case import ServiceDeclaration
 
@@ -69,6 +69,18 @@ SATISFACTION = ServiceDeclaration(
 	state_field="status",
 )
 
+# A call to the 12348 hotline (工单): answered or transferred, replied to, called back.
+HOTLINE = ServiceDeclaration(
+	doctype=hotline.DOCTYPE,
+	states=hotline.STATES,
+	initial_state=hotline.RECEIVED,
+	steps=hotline.STEPS,
+	stamped_on_entry=hotline.STAMPED_ON_ENTRY,
+	required_in_state=hotline.REQUIRED_IN_STATE,
+	title_field="caller_name",
+)
+
 SERVICES: dict[str, ServiceDeclaration] = {
-	service.doctype: service for service in (LEGAL_AID, MEDIATION, NOTARIZATION, SERVICE_ORDER, SATISFACTION)
+	service.doctype: service
+	for service in (LEGAL_AID, MEDIATION, NOTARIZATION, SERVICE_ORDER, SATISFACTION, HOTLINE)
 }
