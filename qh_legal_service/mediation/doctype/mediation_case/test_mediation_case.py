@@ -261,6 +261,22 @@ class TestDeadlinesAndReminders(MediationCaseTest):
 		due, _doc = self.due_after_acceptance_on("2025-01-31 10:00:00")
 		self.assertEqual(due, dt.datetime.combine(dt.date(2025, 2, 28), END_OF_DAY))
 
+	def test_a_case_open_past_the_month_is_escalated_to_the_township_office(self):
+		from qh_legal_service.escalation import escalate_overdue_steps
+
+		due, doc = self.due_after_acceptance_on("2026-01-05 10:00:00")
+		self.assertLess(due, now_datetime())
+		before = frappe.db.count("Notification Log", {"for_user": TOWNSHIP, "document_name": doc.name})
+		escalate_overdue_steps()
+		self.assertEqual(frappe.db.get_value(DOCTYPE, doc.name, "escalated_step"), m.MEDIATE_STEP)
+		after = frappe.db.count("Notification Log", {"for_user": TOWNSHIP, "document_name": doc.name})
+		self.assertEqual(after, before + 1)
+		# Once per step: a second run tells nobody again.
+		escalate_overdue_steps()
+		self.assertEqual(
+			frappe.db.count("Notification Log", {"for_user": TOWNSHIP, "document_name": doc.name}), after
+		)
+
 	def test_an_agreement_reminds_the_mediator_and_the_applicant_of_the_confirmation_window(self):
 		doc = self.in_mediation()
 		before = frappe.db.count("Notification Log", {"for_user": MEDIATOR, "document_name": doc.name})
