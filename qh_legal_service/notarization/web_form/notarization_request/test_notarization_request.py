@@ -145,6 +145,13 @@ class TestNotarizationRequest(FrappeTestCase):
 		self.assertEqual(status[in_chinese("Status")], in_chinese(nt.ISSUED))
 		history = [(line["text"], line["details"]) for line in portal["history"]["lines"]]
 		self.assertIn((in_chinese("The notarial certificate was issued"), ["(2026)青西证字第88号"]), history)
+		# The same page in Tibetan: the labels, the state and the history's lines in Tibetan.
+		tibetan = portal_of(self.citizen.get(f"/{WEB_FORM}/{name}?_lang=bo"))
+		status = {line["label"]: line["value"] for line in tibetan["status"]}
+		self.assertEqual(status[in_tibetan("Certificate Number")], "(2026)青西证字第88号")
+		self.assertEqual(status[in_tibetan("Status")], in_tibetan(nt.ISSUED))
+		self.assertIn("ཁྲིམས་ཐོ", in_tibetan(nt.ISSUED))
+		self.assertEqual(tibetan["history"]["heading"], in_tibetan("History"))
 		other = self.other.get(f"/{WEB_FORM}/{name}")
 		self.assertEqual(other.status_code, 403)
 		self.assertNotIn("88\\u53f7", other.get_data(as_text=True))
@@ -153,6 +160,11 @@ class TestNotarizationRequest(FrappeTestCase):
 def in_chinese(msgid: str) -> str:
 	"""How the Chinese catalogue words a message (a variable msgid, so no extractor reads the test)."""
 	return frappe._(msgid, lang="zh")
+
+
+def in_tibetan(msgid: str) -> str:
+	"""How the Tibetan catalogue words a message."""
+	return frappe._(msgid, lang="bo")
 
 
 def portal_of(response) -> dict:
