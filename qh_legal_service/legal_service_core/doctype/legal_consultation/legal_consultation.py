@@ -10,6 +10,8 @@ from qh_legal_service.rules import matters
 from qh_legal_service.rules.languages import PORTAL_LANGUAGES
 from qh_legal_service.scoping import AreaScopedDocument, add_area_indexes
 
+PROVINCE = "630000"
+
 
 class QuestionError(frappe.ValidationError):
 	"""A portal question that is empty, too short or too long."""
@@ -30,6 +32,8 @@ class LegalConsultation(AreaScopedDocument):
 		self.consulted_on = now_datetime()
 		lang = (frappe.local.lang or "").split("-")[0]
 		self.language = lang if lang in PORTAL_LANGUAGES else None
+		# A visitor need not know their village: the province's legal service answers, or passes it on.
+		self.division = self.division or PROVINCE
 		if frappe.session.user != "Guest":
 			self.citizen_user = frappe.session.user
 

@@ -1,0 +1,21 @@
+"""The portal's legal question form (12348 Online): the language switch above it; the server checks the
+question in the Legal Consultation controller, and the answer is read at /legal-question-answer."""
+
+import frappe
+from frappe import _
+
+from qh_legal_service.legal_aid.web_form.legal_aid_application.legal_aid_application import language_switch
+
+
+def get_context(context):
+	"""The language switch and the introduction in the reader's language."""
+	intro = _(
+		"Ask a legal question in Chinese or Tibetan, free of charge. You need not sign in: keep the "
+		"reference number shown after sending, and read the answer with it and your phone number."
+	)
+	context.title = _("Ask a Legal Question")
+	context.introduction_text = (
+		f'{language_switch()}<p class="qhls-portal-intro">{frappe.utils.escape_html(intro)}</p>'
+		f'<p><a href="/legal-question-answer">{frappe.utils.escape_html(_("Read an answer"))}</a></p>'
+	)
+	return context
