@@ -149,3 +149,30 @@ def test_upload_problem_takes_the_settings():
 	assert upload_problem("a.gif", 10) == "type"
 	assert upload_problem("a.gif", 10, extensions=("gif",)) is None
 	assert upload_problem("a.pdf", 2048, max_bytes=1024) == "size"
+
+
+def test_the_settings_defaults_are_the_rules_defaults():
+	import json
+	from pathlib import Path
+
+	from qh_legal_service.rules import portal_protection as rules
+
+	path = (
+		Path(__file__).resolve().parents[1]
+		/ "qh_legal_service/legal_service_core/doctype/portal_protection_settings/portal_protection_settings.json"
+	)
+	defaults = {f["fieldname"]: f.get("default") for f in json.loads(path.read_text())["fields"]}
+	expected = {
+		"guest_per_address_per_minute": rules.GUEST_PER_ADDRESS_PER_MINUTE,
+		"guest_per_address_per_hour": rules.GUEST_PER_ADDRESS_PER_HOUR,
+		"citizen_per_account_per_minute": rules.CITIZEN_PER_ACCOUNT_PER_MINUTE,
+		"citizen_per_account_per_hour": rules.CITIZEN_PER_ACCOUNT_PER_HOUR,
+		"citizen_per_address_per_minute": rules.CITIZEN_PER_ADDRESS_PER_MINUTE,
+		"citizen_per_address_per_hour": rules.CITIZEN_PER_ADDRESS_PER_HOUR,
+		"max_text_length": rules.MAX_TEXT_LENGTH,
+		"upload_max_mb": rules.UPLOAD_MAX_MB_DEFAULT,
+	}
+	assert {key: int(defaults[key]) for key in expected} == expected
+	assert defaults["trusted_proxies"] == rules.TRUSTED_PROXIES_DEFAULT
+	assert defaults["upload_extensions"] == rules.UPLOAD_EXTENSIONS_DEFAULT
+	assert limits_for(True, {key: int(defaults[key]) for key in expected}) == limits_for(True, {})
