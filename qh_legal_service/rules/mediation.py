@@ -170,6 +170,7 @@ CONFIRM_STEP = "Apply for judicial confirmation"
 FOLLOW_UP_STEP = "Follow up performance"
 # Set by the server when the Art 33 window has ended without an application: the follow-up runs then.
 WINDOW_CLOSED_FIELD = "confirmation_window_closed"
+CONFIRMATION_LAPSED_NOTE = "The 30 days to apply for judicial confirmation have ended (Art 33): the follow-up of performance runs now."
 
 STEPS = (
 	StepRule(
@@ -188,6 +189,10 @@ STEPS = (
 			"judicial_confirmation_applied_on": IS_EMPTY,
 			WINDOW_CLOSED_FIELD: IS_EMPTY,
 		},
+		# The window is the parties' right, not the committee's duty: when it ends unused nobody is
+		# escalated; the case stays where it is, the window is marked ended and the follow-up runs.
+		on_overdue=AGREEMENT_REACHED,
+		overdue_note=CONFIRMATION_LAPSED_NOTE,
 	),
 	StepRule(
 		FOLLOW_UP_STEP,

@@ -72,6 +72,7 @@ class MediationCase(ServiceCase):
 		self.stamp_state_entry()
 		self.validate_state_requirements()
 		self.set_current_deadline()
+		self.end_lapsed_confirmation_window()
 
 	def validate_parties(self):
 		for party in self.parties:
@@ -111,6 +112,14 @@ class MediationCase(ServiceCase):
 				CommitteeError,
 				title=_("Mediation Committee"),
 			)
+
+	def end_lapsed_confirmation_window(self):
+		"""Once the Art 33 window has passed unused, mark it ended: the follow-up runs (and nobody is escalated)."""
+		if self.current_step != mediation.CONFIRM_STEP or not self.current_due:
+			return
+		if get_datetime(self.current_due) < now_datetime():
+			self.set(mediation.WINDOW_CLOSED_FIELD, 1)
+			self.set_current_deadline()
 
 	def on_state_entry(self, previous_state, state, now):
 		"""The outcome and its duration are stored when the outcome is recorded (reports sum them)."""

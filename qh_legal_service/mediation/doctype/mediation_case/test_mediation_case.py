@@ -6,7 +6,7 @@ import datetime as dt
 import frappe
 from frappe.model.workflow import WorkflowTransitionError, apply_workflow
 from frappe.tests.utils import FrappeTestCase
-from frappe.utils import get_datetime, now_datetime
+from frappe.utils import add_to_date, get_datetime, now_datetime
 
 from qh_legal_service.mediation.doctype.mediation_case.mediation_case import (
 	CommitteeError,
@@ -290,18 +290,51 @@ class TestDeadlinesAndReminders(MediationCaseTest):
 		self.assertIn(doc.name, logs[0])
 		self.assertTrue(frappe.db.get_value(DOCTYPE, doc.name, "confirmation_reminded_on"))
 
-	def test_the_daily_job_ends_a_lapsed_window_and_the_follow_up_runs(self):
-		from qh_legal_service.mediation.reminders import remind_before_window_ends
-
+	def test_a_window_already_past_is_ended_on_save(self):
 		doc = self.in_mediation()
 		past = {**WRITTEN_AGREEMENT, "agreement_effective_on": "2025-01-02"}
 		doc = self.act(MEDIATOR, doc.name, m.RECORD_AGREEMENT, **past)
+		self.assertEqual((doc.confirmation_window_closed, doc.current_step), (1, m.FOLLOW_UP_STEP))
+		confirm = [row for row in doc.step_log if row.step == m.CONFIRM_STEP]
+		self.assertEqual(len(confirm), 1)
+		self.assertTrue(confirm[0].ended_on)
+
+	def test_a_window_that_ends_unused_moves_to_the_follow_up_and_escalates_nobody(self):
+		from qh_legal_service.escalation import escalate_overdue_steps
+
+		doc = self.act(MEDIATOR, self.in_mediation().name, m.RECORD_AGREEMENT, **WRITTEN_AGREEMENT)
 		self.assertEqual(doc.current_step, m.CONFIRM_STEP)
-		self.assertLess(get_datetime(doc.current_due), now_datetime())
-		remind_before_window_ends()
+		# Time passes: the window's due moment is behind us when the hourly job runs.
+		frappe.db.set_value(DOCTYPE, doc.name, "agreement_effective_on", "2025-01-02", update_modified=False)
+		frappe.db.set_value(DOCTYPE, doc.name, "current_due", "2025-02-08 23:59:59", update_modified=False)
+		escalate_overdue_steps()
 		doc.reload()
+		self.assertEqual((doc.workflow_state, doc.current_step), (m.AGREEMENT_REACHED, m.FOLLOW_UP_STEP))
 		self.assertEqual(doc.confirmation_window_closed, 1)
-		self.assertEqual(doc.current_step, m.FOLLOW_UP_STEP)
+		self.assertFalse(doc.escalated_step)
+		self.assertFalse(
+			frappe.db.exists("Notification Log", {"for_user": TOWNSHIP, "document_name": doc.name})
+		)
+		comments = frappe.get_all(
+			"Comment", filters={"reference_name": doc.name, "comment_type": "Info"}, pluck="content"
+		)
+		self.assertIn(frappe._(m.CONFIRMATION_LAPSED_NOTE), comments)
+
+	def test_the_daily_job_reminds_again_before_the_window_ends(self):
+		from qh_legal_service.mediation.reminders import remind_before_window_ends
+
+		doc = self.act(MEDIATOR, self.in_mediation().name, m.RECORD_AGREEMENT, **WRITTEN_AGREEMENT)
+		told = frappe.db.count("Notification Log", {"for_user": MEDIATOR, "document_name": doc.name})
+		# Three days before the end, the last reminder a month ago: the job reminds again, once.
+		soon = add_to_date(now_datetime(), days=3)
+		frappe.db.set_value(
+			DOCTYPE, doc.name, {"current_due": soon, "confirmation_reminded_on": "2026-10-01"}
+		)
+		remind_before_window_ends()
+		remind_before_window_ends()
+		self.assertEqual(
+			frappe.db.count("Notification Log", {"for_user": MEDIATOR, "document_name": doc.name}), told + 1
+		)
 
 
 class TestAgreementDocument(MediationCaseTest):
