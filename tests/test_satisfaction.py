@@ -74,7 +74,15 @@ def test_what_the_server_sets_is_at_the_server_level():
 		"closed_on",
 	):
 		assert FIELDS[name].get("permlevel") == SERVER_LEVEL, name
-	assert sat.EVALUATION_DOCTYPE not in CITIZEN_FIELDS
+	# A citizen names the record, the level and a comment; the server sets the rest.
+	assert CITIZEN_FIELDS[sat.EVALUATION_DOCTYPE] == {
+		"reference_doctype",
+		"reference_name",
+		"level",
+		"comment",
+	}
+	for name in CITIZEN_FIELDS[sat.EVALUATION_DOCTYPE]:
+		assert not FIELDS[name].get("permlevel"), name
 
 
 def test_surveyed_services_name_each_record_kind_once():

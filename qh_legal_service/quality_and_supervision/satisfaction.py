@@ -183,8 +183,12 @@ def deliver_link(doctype: str, name: str):
 # Answers ---------------------------------------------------------------------------------------------
 
 
-def make_evaluation(doctype: str, name: str, level: str, comment: str | None, channel: str, **extra):
-	"""Record an answer on behalf of the person served (the server checks who may answer first)."""
+def make_evaluation(
+	doctype: str, name: str, level: str, comment: str | None, channel: str, evaluator: dict | None = None
+):
+	"""Record an answer on behalf of the person served (the server checks who may answer first).
+
+	`evaluator` names who answered (name, user, key, survey_link) where the record's person is not it."""
 	if level not in sat.LEVELS:
 		frappe.throw(_("Choose one of the five levels."), frappe.ValidationError)
 	evaluation = frappe.get_doc(
@@ -197,7 +201,9 @@ def make_evaluation(doctype: str, name: str, level: str, comment: str | None, ch
 		}
 	)
 	evaluation.flags.channel = channel
-	evaluation.flags.evaluator = extra
+	evaluation.flags.evaluator = evaluator or {}
+	# Who may answer was checked by the caller (the link, the record's own user, or staff).
+	evaluation.flags.answer_checked = True
 	return evaluation.insert(ignore_permissions=True)
 
 
@@ -214,10 +220,12 @@ def submit_survey(token: str, level: str, comment: str | None = None, reference_
 		level,
 		comment,
 		sat.LINK,
-		name=link.recipient_name,
-		user=link.recipient_user,
-		key=link.recipient_key,
-		survey_link=link.name,
+		{
+			"name": link.recipient_name,
+			"user": link.recipient_user,
+			"key": link.recipient_key,
+			"survey_link": link.name,
+		},
 	)
 	frappe.db.set_value(
 		sat.LINK_DOCTYPE, link.name, {"used_on": now_datetime(), "evaluation": evaluation.name}
@@ -242,7 +250,7 @@ def evaluate_own(doctype: str, name: str, level: str, comment: str | None = None
 	doc = own_record(doctype, name)
 	facts = record_facts(doc)
 	evaluation = make_evaluation(
-		doctype, name, level, comment, sat.PORTAL, name=facts.person_name, user=frappe.session.user
+		doctype, name, level, comment, sat.PORTAL, {"name": facts.person_name, "user": frappe.session.user}
 	)
 	return {"evaluation": evaluation.name, "level": level}
 

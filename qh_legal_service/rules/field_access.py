@@ -88,6 +88,9 @@ CITIZEN_FIELDS: dict[str, frozenset[str]] = {
 			"question",
 		}
 	),
+	# A satisfaction evaluation (好差评) a citizen gives on the portal or through a survey link: which record,
+	# the level and a comment. The server copies the rest from the record and checks it is theirs.
+	"Satisfaction Evaluation": frozenset({"reference_doctype", "reference_name", "level", "comment"}),
 }
 
 

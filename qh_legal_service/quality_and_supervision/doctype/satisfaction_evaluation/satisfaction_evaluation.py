@@ -5,6 +5,7 @@ import frappe
 from frappe import _
 from frappe.utils import now_datetime
 
+from qh_legal_service.field_access import is_citizen, keep_citizen_to_allowed_fields
 from qh_legal_service.quality_and_supervision import satisfaction as site
 from qh_legal_service.quality_and_supervision.doctype.satisfaction_settings.satisfaction_settings import (
 	sync_bad_review_rule,
@@ -18,13 +19,18 @@ class SatisfactionEvaluation(ServiceCase):
 	"""One person's evaluation of one service record; a bad review is rectified and called back."""
 
 	def before_validate(self):
+		# What a citizen sent is kept to the allow-list first; the server then fills in the rest.
+		keep_citizen_to_allowed_fields(self)
 		if self.is_new():
 			self.copy_from_record()
-		super().before_validate()
+		self.set_area_columns()
 
 	def copy_from_record(self):
 		"""Area, institution and the person come from the evaluated record, never from the form."""
 		site.service_record(self.reference_doctype)
+		if is_citizen(frappe.session.user) and not self.flags.answer_checked:
+			# A citizen answers through the survey page, which checks the record is theirs.
+			frappe.throw(_("You can evaluate only services you were given."), frappe.PermissionError)
 		if not frappe.db.exists(self.reference_doctype, self.reference_name):
 			frappe.throw(_("{0} {1} does not exist.").format(_(self.reference_doctype), self.reference_name))
 		facts = site.record_facts(frappe.get_doc(self.reference_doctype, self.reference_name))

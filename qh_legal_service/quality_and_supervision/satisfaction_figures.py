@@ -1,0 +1,85 @@
+"""What the satisfaction reports share: counts by level, bad reviews open and overdue, in the database.
+
+Every read goes through frappe.get_list, so the reader's tier scope applies; the sums are SQL with the
+levels and states escaped from the rules' lists.
+"""
+
+import frappe
+from frappe.utils import now_datetime
+
+from qh_legal_service.legal_aid.report.utils import area_and_period
+from qh_legal_service.rules import satisfaction as sat
+
+DOCTYPE = sat.EVALUATION_DOCTYPE
+LEVEL_FIELDS = ("very_satisfied", "satisfied", "basically_satisfied", "dissatisfied", "very_dissatisfied")
+
+
+def _in(values) -> str:
+	return "(" + ", ".join(frappe.db.escape(value) for value in values) + ")"
+
+
+def sums_fields() -> list[str]:
+	"""The aggregate columns every group is counted with."""
+	esc = frappe.db.escape
+	# No fraction of a second: Frappe reads a '.' in a field as a joined table's column.
+	now = esc(now_datetime().strftime("%Y-%m-%d %H:%M:%S"))
+	bad_open = f"`level` in {_in(sat.BAD_LEVELS)} and `status` in {_in(sat.OPEN_STATUSES)}"
+	return [
+		"count(name) as evaluations",
+		*(
+			f"sum(`level` = {esc(level)}) as {field}"
+			for level, field in zip(sat.LEVELS, LEVEL_FIELDS, strict=True)
+		),
+		f"sum(`level` in {_in(sat.SATISFIED_LEVELS)}) as satisfied_count",
+		f"sum(`level` in {_in(sat.BAD_LEVELS)}) as bad",
+		f"sum({bad_open}) as bad_open",
+		f"sum({bad_open} and `current_due` < {now}) as bad_overdue",
+		f"sum(`level` in {_in(sat.BAD_LEVELS)} and `called_back_on` is not null) as called_back",
+	]
+
+
+def filters_for(filters) -> list[list]:
+	conditions = area_and_period(filters, "evaluated_on")
+	if filters.get("reference_doctype"):
+		conditions.append(["reference_doctype", "=", filters.reference_doctype])
+	if filters.get("institution"):
+		conditions.append(["institution", "=", filters.institution])
+	return conditions
+
+
+def grouped(filters, columns: list[str]) -> list[dict]:
+	"""One row of sums per value of `columns` (none: the total), in the reader's area."""
+	return frappe.get_list(
+		DOCTYPE,
+		filters=filters_for(filters),
+		fields=[*columns, *sums_fields()],
+		group_by=", ".join(columns) or None,
+		order_by=", ".join(columns) or None,
+		limit_page_length=0,
+	)
+
+
+def figures(sums) -> dict:
+	"""Counts and the satisfaction rate of one group's sums."""
+	values = {field: int(sums.get(field) or 0) for field in LEVEL_FIELDS}
+	values.update(
+		{
+			name: int(sums.get(name) or 0)
+			for name in ("evaluations", "satisfied_count", "bad", "bad_open", "bad_overdue", "called_back")
+		}
+	)
+	values["satisfaction_rate"] = sat.satisfaction_rate(values["satisfied_count"], values["evaluations"])
+	return values
+
+
+def institution_names(codes) -> dict[str, str]:
+	codes = [code for code in set(codes) if code]
+	if not codes:
+		return {}
+	field = "institution_name_bo" if frappe.local.lang == "bo" else "institution_name"
+	rows = frappe.get_all(
+		"Legal Service Institution",
+		filters={"name": ["in", codes]},
+		fields=["name", "institution_name", f"{field} as local_name"],
+	)
+	return {row.name: row.local_name or row.institution_name for row in rows}
