@@ -31,6 +31,8 @@ app_include_js = [
 	# The Word downloads of every service's official documents, on the forms of the doctypes in
 	# frappe.boot.qh_document_doctypes (set by `boot_session`).
 	"/assets/qh_legal_service/js/service_documents.js",
+	# Send a survey link or record a phone evaluation, on the forms of frappe.boot.qh_surveyed_doctypes.
+	"/assets/qh_legal_service/js/satisfaction.js",
 ]
 web_include_css = "/assets/qh_legal_service/css/qh_legal_service.css"
 web_include_js = "/assets/qh_legal_service/js/portal_currency.js"
@@ -63,7 +65,11 @@ jinja = {
 }
 
 # The desk learns which doctypes declare official documents.
-boot_session = "qh_legal_service.service_documents.boot_session"
+# ... and which doctypes are surveyed for satisfaction (好差评).
+boot_session = [
+	"qh_legal_service.service_documents.boot_session",
+	"qh_legal_service.quality_and_supervision.satisfaction.boot_session",
+]
 
 # Every print (print view, /printview, PDF, e-mail attachment) refuses, before rendering, an official
 # document its record's state does not warrant; Frappe's own renderer then does the rest.
