@@ -33,6 +33,8 @@ app_include_js = [
 	"/assets/qh_legal_service/js/service_documents.js",
 	# Send a survey link or record a phone evaluation, on the forms of frappe.boot.qh_surveyed_doctypes.
 	"/assets/qh_legal_service/js/satisfaction.js",
+	# The 12348 Hotline workspace's cards count again as work orders arrive (realtime list_update).
+	"/assets/qh_legal_service/js/hotline_desk.js",
 ]
 web_include_css = "/assets/qh_legal_service/css/qh_legal_service.css"
 web_include_js = "/assets/qh_legal_service/js/portal_currency.js"
