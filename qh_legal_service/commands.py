@@ -1,4 +1,4 @@
-"""Bench commands of the app: `bench --site S qhls-demo` and `bench --site S qhls-staff-user`."""
+"""Bench commands of the app: `bench --site S qhls-demo`, `qhls-staff-user` and `qhls-kb-rebuild`."""
 
 import click
 import frappe
@@ -47,4 +47,19 @@ def staff_user(context, email, full_name, division, role_profile, language, pass
 	click.echo(f"{email} now works at {division} as {role_profile}")
 
 
-commands = [make_demo, staff_user]
+@click.command("qhls-kb-rebuild")
+@pass_context
+def kb_rebuild(context):
+	"""Rebuild the knowledge base's search index from every published article."""
+	from qh_legal_service.knowledge_base import rebuild_index
+
+	frappe.init(site=get_site(context))
+	frappe.connect()
+	try:
+		count = rebuild_index()
+	finally:
+		frappe.destroy()
+	click.echo(f"Knowledge base index rebuilt: {count} published articles")
+
+
+commands = [make_demo, staff_user, kb_rebuild]

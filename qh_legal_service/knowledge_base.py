@@ -13,6 +13,7 @@ follows article changes once they are committed, and answers the portal and the 
 
 import json
 import os
+import re
 from pathlib import Path
 
 import frappe
@@ -22,6 +23,7 @@ from frappe.rate_limiter import rate_limit
 from qh_legal_service.rules import kb_search
 from qh_legal_service.rules.knowledge_base import LANGUAGES, parse_synonyms, script_language
 
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 ARTICLE = "Legal Knowledge Article"
 SYNONYM = "Legal Synonym"
 INDEX_NAME = "legal_knowledge_base"
@@ -127,12 +129,22 @@ def _snippet(text: str) -> str:
 	return text if len(text) <= SNIPPET else text[:SNIPPET] + "…"
 
 
+def query_language(query: str, lang: str | None) -> str:
+	"""The language to search: the query's script when it is Tibetan or Chinese (a Chinese question on the
+	Tibetan page finds Chinese answers), else the page's or desk's choice, else Chinese."""
+	if script_language(query) == "bo":
+		return "bo"
+	if HAN.search(query):
+		return "zh"
+	return lang if lang in LANGUAGES else "zh"
+
+
 def find(query: str, lang: str | None = None, limit: int = 5) -> list[dict]:
-	"""Published articles for `query` in `lang` (the query's script when not zh or bo), best first."""
+	"""Published articles for `query` in its language (see query_language), best first."""
 	query = (query or "").strip()[:MAX_QUERY]
 	if not query:
 		return []
-	lang = lang if lang in LANGUAGES else script_language(query)
+	lang = query_language(query, lang)
 	limit = max(1, min(int(limit or 5), MAX_LIMIT))
 	hits = kb_search.search(_index(), query, lang, synonym_groups(), limit=limit)
 	if not hits:
@@ -181,6 +193,8 @@ def article(name: str) -> dict:
 	if not row:
 		frappe.throw(_("This answer is not available."), frappe.DoesNotExistError)
 	frappe.db.set_value(ARTICLE, row.name, "view_count", (row.view_count or 0) + 1, update_modified=False)
+	# A GET request is rolled back unless it asks to be committed (frappe.app.sync_database).
+	frappe.local.flags.commit = True
 	return {
 		"name": row.name,
 		"question": row.question,
