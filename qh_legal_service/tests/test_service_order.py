@@ -296,12 +296,12 @@ class TestServiceOrder(FrappeTestCase):
 
 	# Report ---------------------------------------------------------------------------------------
 
-	def report_row(self, user, holder):
+	def report_row(self, user, holder, side=None):
 		from qh_legal_service.legal_service_core.report.service_orders_open.service_orders_open import (
 			open_orders,
 		)
 
-		rows = open_orders(frappe._dict(), user)
+		rows = open_orders(frappe._dict(side=side), user)
 		return next((row for row in rows if row["holder_institution"] == holder), None)
 
 	def test_the_report_counts_open_orders_by_age_and_hand_overs_for_each_user(self):
@@ -325,3 +325,13 @@ class TestServiceOrder(FrappeTestCase):
 		self.assertIsNone(self.report_row(HOLDER, self.yushu_centre))
 		self.assertIsNone(self.report_row(THIRD, centre))
 		self.assertGreaterEqual(self.report_row(THIRD, self.yushu_centre)["open_orders"], 1)
+		# The Orders filter: the referring county's orders held elsewhere are "sent", not "held".
+		self.assertEqual(self.report_row(ORIGIN, centre, side="Sent")["open_orders"], 2)
+		self.assertIsNone(self.report_row(ORIGIN, centre, side="Held"))
+		self.assertEqual(self.report_row(HOLDER, centre, side="Held")["open_orders"], 2)
+		# An order sent from and held in the same county counts once.
+		local = make_institution(division=CHENGDONG).name
+		self.addCleanup(delete_with_history, "Legal Service Institution", local)
+		self.addCleanup(delete_with_history, DOCTYPE, self.open(local).name)
+		self.assertEqual(self.report_row(ORIGIN, local)["open_orders"], 1)
+		self.assertEqual(self.report_row("Administrator", local)["open_orders"], 1)

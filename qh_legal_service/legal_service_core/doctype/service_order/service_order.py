@@ -39,5 +39,16 @@ def on_doctype_update():
 	for column in ORIGIN_COLUMNS.values():
 		frappe.db.add_index("Service Order", [column, "modified"], f"{column}_modified_index")
 		frappe.db.add_index("Service Order", [column, "status"], f"{column}_status_index")
+	# Covering indexes of the Service Orders Open report: the province's whole count, and each part
+	# (held in / sent from the area) of a prefecture's or a county's, read from the index alone.
+	counted = ["holder_institution", "held_since", "hand_over_count"]
+	frappe.db.add_index("Service Order", ["status", *counted], "status_report_index")
+	for column in ("prefecture", "county"):
+		frappe.db.add_index("Service Order", [column, "status", *counted], f"{column}_report_index")
+		frappe.db.add_index(
+			"Service Order",
+			[ORIGIN_COLUMNS[column], "status", column, *counted],
+			f"origin_{column}_report_index",
+		)
 	frappe.db.add_index("Service Order", ["source_doctype", "source_name"], "source_index")
 	frappe.db.add_index("Service Order", ["target_doctype", "target_name"], "target_index")
