@@ -119,6 +119,7 @@ def test_scope_hooks_cover_every_area_doctype():
 
 WORKSPACES = {load_json(p)["name"]: load_json(p) for p in APP.glob("*/workspace/*/*.json")}
 REPORTS = {load_json(p)["name"]: load_json(p) for p in APP.glob("*/report/*/*.json")}
+PAGES = {load_json(p)["name"]: load_json(p) for p in APP.glob("*/page/*/*.json")}
 KNOWN_ROLES = set(STAFF_ROLES) | {"System Manager"}
 
 
@@ -133,10 +134,12 @@ def test_workspace_points_at_things_that_exist(name):
 	assert workspace["module"] in MODULES
 	for link in workspace["links"]:
 		if link["type"] == "Link":
-			target = DOCTYPES if link["link_type"] == "DocType" else REPORTS
+			target = {"DocType": DOCTYPES, "Page": PAGES}.get(link["link_type"], REPORTS)
 			assert link["link_to"] in target, link
 	for shortcut in workspace["shortcuts"]:
-		assert shortcut["link_to"] in (DOCTYPES if shortcut["type"] == "DocType" else REPORTS), shortcut
+		assert shortcut["link_to"] in {"DocType": DOCTYPES, "Page": PAGES}.get(shortcut["type"], REPORTS), (
+			shortcut
+		)
 	for quick_list in workspace["quick_lists"]:
 		assert quick_list["document_type"] in DOCTYPES
 	assert {r["role"] for r in workspace["roles"]} <= KNOWN_ROLES
@@ -148,6 +151,15 @@ def test_workspace_points_at_things_that_exist(name):
 			assert block["data"]["shortcut_name"] in shortcut_names
 		if block["type"] == "card":
 			assert block["data"]["card_name"] in card_names
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_page_is_standard_with_its_script(name):
+	page = PAGES[name]
+	assert page["standard"] == "Yes" and page["module"] in MODULES
+	assert {r["role"] for r in page["roles"]} <= KNOWN_ROLES
+	folder = APP / scrub(page["module"]) / "page" / scrub(name)
+	assert folder.joinpath(scrub(name) + ".js").exists()
 
 
 @pytest.mark.parametrize("name", sorted(REPORTS))
