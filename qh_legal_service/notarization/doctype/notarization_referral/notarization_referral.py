@@ -41,6 +41,7 @@ class NotarizationReferral(ServiceCase):
 	def validate(self):
 		self.validate_resident_id()
 		self.validate_notary_office()
+		self.validate_legal_aid_link()
 		self.stamp_state_entry()
 		self.set_fee_relief()
 		self.validate_state_requirements()
@@ -68,6 +69,18 @@ class NotarizationReferral(ServiceCase):
 				_("{0} is not a notary office.").format(self.notary_office),
 				NotANotaryOfficeError,
 				title=_("Notary Office"),
+			)
+
+	def validate_legal_aid_link(self):
+		# The case's decision grants fee relief: only a case the user may read can be linked.
+		if not self.legal_aid_application or not (
+			self.is_new() or self.has_value_changed("legal_aid_application")
+		):
+			return
+		if not frappe.has_permission("Legal Aid Application", "read", self.legal_aid_application):
+			frappe.throw(
+				_("You may not link legal aid application {0}.").format(self.legal_aid_application),
+				frappe.PermissionError,
 			)
 
 	def on_state_entry(self, previous_state, state, now):

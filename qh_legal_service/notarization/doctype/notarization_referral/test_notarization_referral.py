@@ -204,6 +204,11 @@ class TestTransitions(NotarizationCase):
 		self.assertFalse(frappe.db.get_value(nt.DOCTYPE, doc.name, "certificate_number"))
 
 	def test_checks_on_save(self):
+		far = make_application(division=YUSHU_CITY)
+		frappe.set_user(REFERRER)
+		with self.assertRaises(frappe.PermissionError):
+			make_referral(notary_office=self.office.name, legal_aid_application=far.name)
+		frappe.set_user("Administrator")
 		with self.assertRaises(InvalidResidentIDError):
 			make_referral(id_number="110105194912310021")
 		centre = make_institution()
