@@ -10,6 +10,7 @@ from frappe.utils import add_to_date, now_datetime
 from qh_legal_service.install import complete_setup_unattended
 from qh_legal_service.mediation.demo import make_mediation_cases
 from qh_legal_service.notarization.demo import make_notarization_referrals
+from qh_legal_service.quality_and_supervision.demo import make_satisfaction_evaluations
 from qh_legal_service.rules.divisions import ancestors_by_tier, load_division_file
 from qh_legal_service.rules.scope import area_columns
 from qh_legal_service.rules.service_network import point_type_for_tier
@@ -153,6 +154,7 @@ def make_demo(scale: str = "small", seed: int = 2026) -> list[DemoUser]:
 		make_legal_aid_applications(rng)
 	make_mediation_cases(rng)
 	make_notarization_referrals(rng)
+	make_satisfaction_evaluations(rng, CITIZEN_EMAIL)
 	return [*DEMO_USERS, DemoUser(CITIZEN_EMAIL, "卓玛 (portal)", "", "Legal Service Citizen", "bo")]
 
 
