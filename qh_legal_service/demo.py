@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import frappe
 from frappe.utils import add_to_date, now_datetime
 
+from qh_legal_service.hotline.demo import make_hotline_work_orders
 from qh_legal_service.install import complete_setup_unattended
 from qh_legal_service.mediation.demo import make_mediation_cases
 from qh_legal_service.notarization.demo import make_notarization_referrals
@@ -154,6 +155,7 @@ def make_demo(scale: str = "small", seed: int = 2026) -> list[DemoUser]:
 		make_legal_aid_applications(rng)
 	make_mediation_cases(rng)
 	make_notarization_referrals(rng)
+	make_hotline_work_orders(rng)
 	make_satisfaction_evaluations(rng, CITIZEN_EMAIL)
 	return [*DEMO_USERS, DemoUser(CITIZEN_EMAIL, "卓玛 (portal)", "", "Legal Service Citizen", "bo")]
 

@@ -7,8 +7,10 @@ from qh_legal_service.rules import hotline as hl
 
 
 def overdue_filters() -> dict:
-	"""Work orders whose running step is past its due moment, now."""
-	return {"current_due": ["<", now_datetime().strftime("%Y-%m-%d %H:%M:%S")]}
+	"""Work orders whose running step is past its due moment, now (a between, since Frappe compares an
+	empty datetime as the year 1 and `<` alone would count the work orders with no running step)."""
+	now = now_datetime().strftime("%Y-%m-%d %H:%M:%S")
+	return {"current_due": ["between", ["2000-01-01 00:00:00", now]]}
 
 
 @frappe.whitelist()

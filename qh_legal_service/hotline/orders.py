@@ -16,6 +16,7 @@ from qh_legal_service.rules import hotline as hl
 from qh_legal_service.rules import matters, service_orders
 
 SERVICE = service_orders.HOTLINE
+HOTLINE_CENTRE = "12348 Hotline Centre"
 # The portal's language code of the caller's language, for the consultation.
 LANGUAGE_CODES = {hl.CHINESE: "zh", hl.TIBETAN: "bo"}
 
@@ -53,8 +54,21 @@ def transfer(doc) -> str:
 		SERVICE,
 		matter_summary=doc.summary,
 		requester_name=doc.caller_name or doc.phone,
+		from_institution=referring_institution(),
 	)
 	return order.name
+
+
+def referring_institution() -> str | None:
+	"""The operator's own institution, else the 12348 hotline centre: the referring point of transfers."""
+	return frappe.db.get_value(
+		"Legal Service Worker", {"user": frappe.session.user, "active": 1}, "institution"
+	) or frappe.db.get_value(
+		"Legal Service Institution",
+		{"institution_type": HOTLINE_CENTRE, "disabled": 0},
+		"name",
+		order_by="creation asc",
+	)
 
 
 def follow_order(order, method=None) -> None:

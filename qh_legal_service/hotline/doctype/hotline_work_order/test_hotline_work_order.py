@@ -13,6 +13,7 @@ from frappe.utils import get_datetime
 from qh_legal_service import service_order
 from qh_legal_service.escalation import escalate_service
 from qh_legal_service.hotline.api import import_call_records
+from qh_legal_service.hotline.desk import overdue
 from qh_legal_service.hotline.doctype.hotline_work_order.hotline_work_order import CallTimesError
 from qh_legal_service.hotline.report.hotline_service_levels import hotline_service_levels as report
 from qh_legal_service.rules import hotline as hl
@@ -211,12 +212,24 @@ class HotlineWorkOrderCase(FrappeTestCase):
 		self.assertFalse(frappe.has_permission(hl.DOCTYPE, "create", user=HOLDER))
 
 	def test_overdue_step_is_escalated(self):
+		overdue_before = overdue()["value"]
 		doc = make_work_order()
 		past = get_datetime("2026-11-20 09:00:00")
 		frappe.db.set_value(hl.DOCTYPE, doc.name, "current_due", past, update_modified=False)
+		answered = make_work_order()
+		answered.answer = "已当场解答。"
+		answered.save()
+		answered = apply_workflow(answered, hl.ANSWER)
+		self.assertFalse(answered.current_due)
 		frappe.set_user("Administrator")
 		escalate_service(SERVICES[hl.DOCTYPE], get_datetime("2026-11-26 12:00:00"))
 		self.assertEqual(frappe.db.get_value(hl.DOCTYPE, doc.name, "escalated_step"), hl.TRANSFER_STEP)
+		# A work order with no running step is never overdue (Frappe reads an empty due as the year 1).
+		self.assertEqual(
+			frappe.db.get_value(hl.DOCTYPE, answered.name, ["escalated_step", "escalated_on"]), (None, None)
+		)
+		# The desk's card counts the overdue one, not the answered one.
+		self.assertEqual(overdue()["value"], overdue_before + 1)
 
 	def test_import_of_call_records(self):
 		content = (

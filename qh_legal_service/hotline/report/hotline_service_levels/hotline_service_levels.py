@@ -26,7 +26,7 @@ SUMS = [
 	"count(call_answered_at) as answered",
 	f"sum(call_answered_at is not null and wait_seconds <= {hl.ANSWER_TARGET_SECONDS}) as within_15s",
 	"count(transferred_on) as transferred",
-	"count(escalated_on) as escalated",
+	"count(escalated_step) as escalated",
 ]
 
 
