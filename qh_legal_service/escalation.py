@@ -26,7 +26,12 @@ def escalate_service(service: ServiceDeclaration, now) -> None:
 	fields = ["name", service.state_field, "division", "current_step", "current_due", service.title_field]
 	overdue = frappe.get_all(
 		service.doctype,
-		filters={"current_due": ["<", now], "escalated_step": ["is", "not set"]},
+		# Frappe compares an empty datetime as the year 1: a record with no running step is not overdue.
+		filters=[
+			["current_due", "is", "set"],
+			["current_due", "<", now],
+			["escalated_step", "is", "not set"],
+		],
 		fields=list(dict.fromkeys(fields)),
 	)
 	for row in overdue:
