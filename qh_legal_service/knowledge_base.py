@@ -5,7 +5,8 @@ in the site's folder (sites/<site>/indexes/legal_knowledge_base, where Frappe ke
 follows article changes once they are committed, and answers the portal and the hotline desk.
 
 - `search(query, lang, limit)`: published articles only, for guests too, limited per client address
-  (SEARCH_LIMIT a minute; the page asks as the person types, a pause after each keystroke).
+  (SEARCH_LIMIT a minute, or site config `kb_search_limit_per_minute`: one village service room behind one
+  address may need more; the page asks as the person types, after a pause of a quarter second).
 - `article(name)`: one published article, and its view count goes up by one.
 - `rebuild_index()`: every published article again (also `bench --site S qhls-kb-rebuild`).
 - `load_seed()`: the seeded articles and synonyms (data/*.json), published, at install and by the demo.
@@ -31,7 +32,13 @@ SYNONYMS_CACHE_KEY = "qhls:kb_synonym_groups"
 DATA_DIR = Path(__file__).parent / "data"
 MAX_QUERY = 200
 MAX_LIMIT = 20
-SEARCH_LIMIT = 120  # searches a minute per client address
+SEARCH_LIMIT = 120  # searches a minute per client address, unless site config kb_search_limit_per_minute says
+
+
+def search_limit() -> int:
+	return int(frappe.conf.get("kb_search_limit_per_minute") or SEARCH_LIMIT)
+
+
 SNIPPET = 120
 
 
@@ -174,14 +181,14 @@ def find(query: str, lang: str | None = None, limit: int = 5) -> list[dict]:
 
 
 @frappe.whitelist(allow_guest=True, methods=["GET", "POST"])
-@rate_limit(limit=SEARCH_LIMIT, seconds=60)
+@rate_limit(limit=search_limit, seconds=60)
 def search(query: str | None = None, lang: str | None = None, limit: int = 5) -> list[dict]:
 	"""The portal's and the desk's search over published articles (guests allowed, limited per address)."""
 	return find(query or "", lang, limit)
 
 
 @frappe.whitelist(allow_guest=True, methods=["GET", "POST"])
-@rate_limit(limit=SEARCH_LIMIT, seconds=60)
+@rate_limit(limit=search_limit, seconds=60)
 def article(name: str) -> dict:
 	"""One published article in full; its view count goes up by one."""
 	row = frappe.db.get_value(

@@ -157,6 +157,20 @@ class TestKnowledgeBaseOverHttp(FrappeTestCase):
 		self.assertEqual(refused.status_code, 404)
 		self.assertNotIn(ZH_ANSWER, refused.text)
 
+	def test_markup_in_an_article_or_a_query_is_shown_as_text(self):
+		name = make_article("骆驼<img src=x onerror=alert(1)>迷路", "<script>alert(2)</script>求助", "zh", 1)
+		frappe.db.commit()  # nosemgrep
+		try:
+			page = self.guest.get("/legal-answers", query_string={"q": '骆驼迷路"><svg onload=alert(3)>'})
+			text = page.get_data(as_text=True)
+			# Frappe's save already drops the handler; what is left is shown as text, as is the query.
+			self.assertTrue("骆驼&lt;img" in text, "the article's markup is not escaped")
+			self.assertFalse("<img src" in text or "<script>alert" in text or "<svg onload" in text)
+			self.assertTrue("&lt;svg onload=alert(3)&gt;" in text, "the query is not kept as text")
+		finally:
+			frappe.delete_doc(knowledge_base.ARTICLE, name, ignore_permissions=True, force=True)
+			frappe.db.commit()  # nosemgrep
+
 	def test_the_portal_page_answers_in_tibetan(self):
 		response = self.guest.get("/legal-answers", query_string={"_lang": "bo", "q": "རྔ་མོང་ལམ་ནོར།"})
 		self.assertEqual(response.status_code, 200)
