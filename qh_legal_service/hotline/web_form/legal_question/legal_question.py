@@ -14,8 +14,9 @@ def get_context(context):
 		"reference number shown after sending, and read the answer with it and your phone number."
 	)
 	context.title = _("Ask a Legal Question")
+	read_answer = _("Read an answer")
 	context.introduction_text = (
 		f'{language_switch()}<p class="qhls-portal-intro">{frappe.utils.escape_html(intro)}</p>'
-		f'<p><a href="/legal-question-answer">{frappe.utils.escape_html(_("Read an answer"))}</a></p>'
+		f'<p><a href="/legal-question-answer">{frappe.utils.escape_html(read_answer)}</a></p>'
 	)
 	return context
