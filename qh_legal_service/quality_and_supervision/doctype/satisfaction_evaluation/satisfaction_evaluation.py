@@ -33,7 +33,11 @@ class SatisfactionEvaluation(ServiceCase):
 			frappe.throw(_("You can evaluate only services you were given."), frappe.PermissionError)
 		if not frappe.db.exists(self.reference_doctype, self.reference_name):
 			frappe.throw(_("{0} {1} does not exist.").format(_(self.reference_doctype), self.reference_name))
-		facts = site.record_facts(frappe.get_doc(self.reference_doctype, self.reference_name))
+		record = frappe.get_doc(self.reference_doctype, self.reference_name)
+		if not self.flags.answer_checked:
+			# Staff record an answer (by phone) only for a record they may read.
+			record.check_permission("read")
+		facts = site.record_facts(record)
 		evaluator = self.flags.evaluator or {}
 		self.division = facts.division
 		self.institution = facts.institution

@@ -173,6 +173,31 @@ class TestRectification(SatisfactionTest):
 			settings.save(ignore_permissions=True)
 		self.assertEqual(frappe.db.get_value("Deadline Rule", sat.BAD_REVIEW_RULE, "count"), 5)
 
+	def test_staff_record_a_phone_answer_only_for_records_of_their_area(self):
+		record = self.consultation()
+		answer = {
+			"doctype": EVALUATION,
+			"reference_doctype": record.doctype,
+			"reference_name": record.name,
+			"level": sat.SATISFIED,
+			# Whatever the form sends, the server sets the channel from how the answer came.
+			"channel": sat.LINK,
+		}
+		frappe.set_user(CHENGZHONG_BUREAU)
+		try:
+			# Naming their own county does not let a neighbour evaluate a Chengdong record.
+			neighbour = frappe.get_doc({**answer, "division": CHENGZHONG})
+			self.assertRaises(frappe.PermissionError, neighbour.insert)
+		finally:
+			frappe.set_user("Administrator")
+		frappe.set_user(CHENGDONG_BUREAU)
+		try:
+			evaluation = frappe.get_doc(dict(answer)).insert()
+		finally:
+			frappe.set_user("Administrator")
+		self.assertEqual((evaluation.division, evaluation.channel), (CHENGDONG, sat.PHONE))
+		self.assertEqual(evaluation.evaluator_key, "phone:13907710001")
+
 	def test_evaluations_are_seen_in_the_evaluated_records_area_only(self):
 		here = evaluate(self.consultation(), sat.DISSATISFIED)
 		there = evaluate(self.consultation(division=CHENGZHONG), sat.SATISFIED)
