@@ -203,3 +203,17 @@ def test_portal_questions_are_checked_and_phones_normalised():
 	assert matters.normalise_phone("+86 139-0000-0001") == "13900000001"
 	assert matters.normalise_phone("0086 13900000001") == "13900000001"
 	assert matters.normalise_phone("0971-8888888") == "09718888888"
+
+
+WEB_FORM = load("hotline/web_form/legal_question/legal_question.json")
+DISPLAY_TYPES = {"Section Break", "Column Break", "Tab Break", "HTML", "Heading", "Button"}
+
+
+def test_the_question_form_asks_only_allowed_fields_and_lets_guests_in():
+	shown = {f["fieldname"] for f in WEB_FORM["web_form_fields"] if f["fieldtype"] not in DISPLAY_TYPES}
+	assert shown <= CITIZEN_FIELDS["Legal Consultation"]
+	assert WEB_FORM["doc_type"] == "Legal Consultation"
+	assert (WEB_FORM["login_required"], WEB_FORM["allow_edit"], WEB_FORM["anonymous"]) == (0, 0, 0)
+	fields = {f["fieldname"]: f for f in WEB_FORM["web_form_fields"]}
+	assert options(fields, "matter_type") == ("", *matters.MATTER_TYPES)
+	assert fields["question"]["max_length"] == matters.QUESTION_MAX_LENGTH
