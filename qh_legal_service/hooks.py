@@ -163,7 +163,10 @@ service_cases = [
 
 doc_events = {
 	# A surveyed service that closes sends its person a one-time satisfaction survey link (好差评).
-	"*": {"on_update": "qh_legal_service.quality_and_supervision.satisfaction.offer_survey_on_close"},
+	"*": {
+		"on_update": "qh_legal_service.quality_and_supervision.satisfaction.offer_survey_on_close",
+		"on_trash": "qh_legal_service.quality_and_supervision.satisfaction.forget_links",
+	},
 	# A citizen reads on the portal the applications staff entered for them (applicant_user).
 	"Legal Aid Application": {
 		"on_update": "qh_legal_service.legal_aid.applicant_access.share_with_applicant",

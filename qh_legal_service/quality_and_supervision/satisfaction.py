@@ -289,3 +289,11 @@ def boot_session(bootinfo) -> None:
 	bootinfo.qh_surveyed_doctypes = [
 		doctype for doctype in sat.SURVEYED_DOCTYPES if frappe.db.exists("DocType", doctype)
 	]
+
+
+def forget_links(doc, method=None):
+	"""doc_events `*` on_trash: a deleted service record takes its survey links with it (evaluations
+	stay: a record that was evaluated is refused deletion unless forced)."""
+	if doc.doctype not in sat.SERVICE_RECORDS:
+		return
+	frappe.db.delete(sat.LINK_DOCTYPE, {"reference_doctype": doc.doctype, "reference_name": doc.name})
