@@ -107,8 +107,13 @@ override_whitelisted_methods = {
 }
 
 # Whitelisted methods of this app that guests or citizens call to write (beyond web forms, REST and
-# uploads, which are always counted): each call counts against the portal's limits.
-portal_write_methods = []
+# uploads, which are always counted), or to look up by a guessable key: each call counts against the
+# portal's limits.
+portal_write_methods = [
+	"qh_legal_service.quality_and_supervision.satisfaction.submit_survey",
+	"qh_legal_service.quality_and_supervision.satisfaction.evaluate_own",
+	"qh_legal_service.hotline.portal.lookup_answer",
+]
 
 # Permissions
 # -----------

@@ -46,6 +46,8 @@ LIMIT_FIELDS = (
 	"citizen_per_address_per_minute",
 	"citizen_per_address_per_hour",
 )
+CONSULTATION = "Legal Consultation"
+QUESTION_PHONE = "13900000977"
 SCRIPTED = "<script>alert('x')</script><img src=x onerror=alert(1)> 草场 & 边界</textarea>"
 
 
@@ -107,6 +109,8 @@ class TestPortalAbuse(FrappeTestCase):
 			delete_with_history(MEDIATION, name)
 		for name in frappe.get_all("File", filters={"owner": ["in", [CITIZEN, OTHER_CITIZEN]]}, pluck="name"):
 			frappe.delete_doc("File", name, ignore_permissions=True, force=True)
+		for name in frappe.get_all(CONSULTATION, filters={"citizen_phone": QUESTION_PHONE}, pluck="name"):
+			delete_with_history(CONSULTATION, name)
 		frappe.delete_doc("Web Form", GUEST_FORM, ignore_permissions=True, force=True)
 		frappe.db.commit()  # nosemgrep: undo what the requests committed
 		portal_protection.clear_counts()
@@ -280,6 +284,40 @@ class TestPortalAbuse(FrappeTestCase):
 		self.assertNotIn("<img src=x", page.text)
 		# The desk's formatter puts the value into the page as HTML: escaped, that shows the text typed.
 		self.assertNotIn("<", stored.dispute_summary)
+
+	def test_a_guests_question_with_markup_is_kept_as_text_and_read_back_as_text(self):
+		guest = SiteClient()
+		question = "<script>alert('x')</script> ང་ཚོའི་ཞིང་ས་ <b>土地</b> 怎么办？"
+		data = {
+			"doctype": CONSULTATION,
+			"web_form_name": "legal-question",
+			"citizen_name": "<img src=x onerror=alert(1)>",
+			"citizen_phone": QUESTION_PHONE,
+			"question": question,
+		}
+		response = guest.post(ACCEPT, data={"web_form": "legal-question", "data": json.dumps(data)})
+		self.assertEqual(response.status_code, 200, response.text[:300])
+		name = message(response)["name"]
+		frappe.db.rollback()
+		stored = frappe.db.get_value(CONSULTATION, name, ["question", "citizen_name"], as_dict=True)
+		self.assertEqual(stored.question, html.escape(question, quote=False))
+		self.assertEqual(stored.citizen_name, "&lt;img src=x onerror=alert(1)&gt;")
+		# What the answer page's lookup gives back holds no markup either.
+		answer = message(
+			guest.call("qh_legal_service.hotline.portal.lookup_answer", reference=name, phone=QUESTION_PHONE)
+		)
+		self.assertEqual(html.unescape(answer["question"]), question)
+		self.assertNotIn("<", json.dumps(answer, ensure_ascii=False))
+
+	def test_guessing_answers_by_reference_and_phone_is_limited(self):
+		guest = SiteClient()
+		answers = [
+			guest.call(
+				"qh_legal_service.hotline.portal.lookup_answer", reference=f"GUESS-{i}", phone="13900000000"
+			).status_code
+			for i in range(5)
+		]
+		self.assertEqual(answers, [200, 200, 200, 429, 429])
 
 	def test_uploads_of_the_wrong_type_or_size_are_refused(self):
 		self.set_settings(citizen_per_account_per_hour=100)
