@@ -60,6 +60,7 @@ def before_uninstall():
 	frappe.db.delete("User Permission", {"allow": DIVISION})
 	remove_workflow_fixtures()
 	remove_portal()
+	remove_knowledge_base_link()
 	for desk in DESKS:
 		frappe.delete_doc("Role Profile", desk.profile, ignore_missing=True, force=True)
 	for role in (*STAFF_ROLES, CITIZEN_ROLE):
@@ -313,7 +314,19 @@ def load_service_items():
 
 
 def load_knowledge_base():
-	"""Seed the knowledge base's articles (published) and synonym table, and build its search index."""
-	from qh_legal_service.knowledge_base import load_seed
+	"""Seed the knowledge base's articles (published) and synonym table, build its search index, and link
+	its page from the website's navigation bar."""
+	from qh_legal_service.knowledge_base import load_seed, setup_portal_link
 
 	load_seed()
+	setup_portal_link()
+
+
+def remove_knowledge_base_link():
+	"""Take the knowledge base's page out of the website's navigation bar."""
+	from qh_legal_service.knowledge_base import PORTAL_ROUTE
+
+	website = frappe.get_single("Website Settings")
+	website.set("top_bar_items", [item for item in website.top_bar_items if item.url != PORTAL_ROUTE])
+	website.flags.ignore_mandatory = True
+	website.save(ignore_permissions=True)

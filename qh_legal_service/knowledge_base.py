@@ -246,3 +246,17 @@ def _insert_seed(publish: bool) -> int:
 		if not frappe.db.exists(SYNONYM, {"term": row["term"], "language": row["language"]}):
 			frappe.get_doc({"doctype": SYNONYM, **row}).insert(ignore_permissions=True)
 	return added
+
+
+PORTAL_ROUTE = "/legal-answers"
+PORTAL_LINK_LABEL = "Ask / Search Answers"
+
+
+def setup_portal_link():
+	"""Put 'Ask / Search Answers' in the website's navigation bar, for visitors and citizens (idempotent)."""
+	website = frappe.get_single("Website Settings")
+	if any(item.url == PORTAL_ROUTE for item in website.top_bar_items):
+		return
+	website.append("top_bar_items", {"label": PORTAL_LINK_LABEL, "url": PORTAL_ROUTE})
+	website.flags.ignore_mandatory = True
+	website.save(ignore_permissions=True)

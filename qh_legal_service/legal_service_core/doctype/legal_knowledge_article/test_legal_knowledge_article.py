@@ -113,6 +113,12 @@ class TestLegalKnowledgeArticle(FrappeTestCase):
 		)
 		self.assertEqual(knowledge_base.find("草场界线纠纷", "zh")[0]["matter_type"], "Grassland Dispute")
 		self.assertEqual(knowledge_base.find("རྩྭ་ཐང་གི་ས་མཚམས།")[0]["language"], "bo")
+		# The website's navigation bar leads to the page, once.
+		urls = [item.url for item in frappe.get_single("Website Settings").top_bar_items]
+		self.assertEqual(urls.count(knowledge_base.PORTAL_ROUTE), 1)
+		knowledge_base.setup_portal_link()
+		urls = [item.url for item in frappe.get_single("Website Settings").top_bar_items]
+		self.assertEqual(urls.count(knowledge_base.PORTAL_ROUTE), 1)
 
 
 class TestKnowledgeBaseOverHttp(FrappeTestCase):
