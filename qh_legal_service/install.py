@@ -7,6 +7,7 @@ import frappe
 
 from qh_legal_service.legal_aid.portal import remove_portal, setup_portal
 from qh_legal_service.mediation.portal import setup_mediation_portal
+from qh_legal_service.quality_and_supervision.portal import setup_satisfaction_portal
 from qh_legal_service.rules.desks import CITIZEN_ROLE, DESKS, STAFF_ROLES
 from qh_legal_service.rules.divisions import (
 	DivisionRow,
@@ -38,6 +39,7 @@ def after_install():
 	load_service_items()
 	setup_portal()
 	setup_mediation_portal()
+	setup_satisfaction_portal()
 	load_knowledge_base()
 
 
@@ -53,6 +55,8 @@ def after_migrate():
 	fill_division_full_names_bo()
 	# Sites installed before mediation get the citizens' menu entry for their requests.
 	setup_mediation_portal()
+	# ... and the entry for their satisfaction evaluations.
+	setup_satisfaction_portal()
 
 
 def before_uninstall():
