@@ -47,3 +47,25 @@ def test_a_visitor_finds_an_answer_in_tibetan_as_they_type(visitor):
 	)
 	assert HAN.search(page.locator(".qh-kb-result .qh-kb-question").first.inner_text())
 	assert not errors, errors
+
+
+def test_staff_search_the_knowledge_base_on_the_desk(page, site_records):
+	errors = []
+	page.on("pageerror", lambda error: errors.append(str(error)))
+	response = page.request.post(
+		f"{BASE_URL}/api/method/login", form={"usr": site_records["user"], "pwd": site_records["password"]}
+	)
+	assert response.ok, response.text()
+	page.goto(f"{BASE_URL}/app/knowledge-base-search")
+	box = page.locator('.qh-kb-desk input[data-fieldname="query"]')
+	box.wait_for(timeout=30_000)
+	box.press_sequentially("包工头跑了", delay=40)
+	first = page.locator(".qh-kb-desk-question").first
+	first.wait_for()
+	assert "包工头" in first.inner_text()
+	first.click()
+	answer = page.locator(".qh-kb-desk-answer:not([hidden])").first
+	answer.wait_for()
+	assert "总承包" in answer.inner_text()
+	screenshot(page, "knowledge-base-desk")
+	assert not errors, errors
