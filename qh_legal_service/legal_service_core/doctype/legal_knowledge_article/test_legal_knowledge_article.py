@@ -8,6 +8,7 @@ from frappe.tests.utils import FrappeTestCase
 
 from qh_legal_service import knowledge_base
 from qh_legal_service.tests.http import SiteClient, message
+from qh_legal_service.tests.utils import CHENGDONG, make_staff
 
 # Words no seeded article uses, so the test's articles are the only ones that can match.
 ZH_QUESTION = "骆驼队在冬窝子迷路了怎么求助？"
@@ -119,6 +120,41 @@ class TestLegalKnowledgeArticle(FrappeTestCase):
 		knowledge_base.setup_portal_link()
 		urls = [item.url for item in frappe.get_single("Website Settings").top_bar_items]
 		self.assertEqual(urls.count(knowledge_base.PORTAL_ROUTE), 1)
+
+
+class TestWhoPublishes(FrappeTestCase):
+	"""Hotline operators write articles and synonyms; a justice bureau publishes."""
+
+	def setUp(self):
+		self.operator = make_staff("kb-operator@test.qh", "630000", "12348 Hotline Operator")
+		self.bureau = make_staff("kb-bureau@test.qh", CHENGDONG, "County Justice Bureau")
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		frappe.db.rollback()
+
+	def test_an_operator_drafts_and_a_bureau_publishes(self):
+		frappe.set_user(self.operator)
+		doc = frappe.get_doc(
+			{
+				"doctype": knowledge_base.ARTICLE,
+				"question": ZH_QUESTION,
+				"answer": ZH_ANSWER,
+				"language": "zh",
+				"matter_type": "Other",
+				"published": 1,
+			}
+		).insert()
+		self.assertEqual(doc.published, 0)
+		synonym = frappe.get_doc(
+			{"doctype": knowledge_base.SYNONYM, "term": "骆驼队", "language": "zh", "synonyms": "驼队"}
+		).insert()
+		self.assertTrue(synonym.name)
+		frappe.set_user(self.bureau)
+		doc = frappe.get_doc(knowledge_base.ARTICLE, doc.name)
+		doc.published = 1
+		doc.save()
+		self.assertEqual(frappe.db.get_value(knowledge_base.ARTICLE, doc.name, "published"), 1)
 
 
 class TestKnowledgeBaseOverHttp(FrappeTestCase):
