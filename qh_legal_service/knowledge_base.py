@@ -15,6 +15,7 @@ follows article changes once they are committed, and answers the portal and the 
 import json
 import os
 import re
+import time
 from pathlib import Path
 
 import frappe
@@ -82,11 +83,18 @@ def rebuild_index() -> int:
 
 
 def _index():
-	from whoosh.index import exists_in, open_dir
+	from whoosh.index import LockError, exists_in, open_dir
 
 	path = index_path()
 	if not exists_in(path):
-		rebuild_index()
+		try:
+			rebuild_index()
+		except LockError:
+			# Another worker is building it this moment: wait for its first commit.
+			for _attempt in range(50):
+				time.sleep(0.1)
+				if exists_in(path):
+					break
 	return open_dir(path)
 
 

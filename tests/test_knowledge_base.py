@@ -38,6 +38,14 @@ def test_tokenize_handles_mixed_text_and_latin():
 	assert "hotline" in tokens
 
 
+def test_full_width_and_tibetan_digits_read_as_plain_ones():
+	assert "12348" in kb.tokenize("拨打１２３４８热线")
+	assert "12348" in kb.tokenize("༡༢༣༤༨ ལ་ཁ་པར་གཏོང་།")
+	assert "abc" in kb.tokenize("ＡＢＣ公司")
+	# Tibetan letters are left as they are (NFKC would decompose some vowel signs).
+	assert kb.normalize("ཀཱི") == "ཀཱི"
+
+
 def test_script_language():
 	assert kb.script_language("ཁྲིམས་ལུགས") == "bo"
 	assert kb.script_language("法律援助") == "zh"

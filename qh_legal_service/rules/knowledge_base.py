@@ -16,6 +16,7 @@ token of one term of a group, the tokens of the other terms join the query with 
 """
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -143,8 +144,22 @@ def chinese_words(text: str) -> list[str]:
 	return words
 
 
+# Tibetan digits ༠-༩ read as 0-9, so ༡༢༣༤༨ and 12348 are one token.
+_TIBETAN_DIGITS = str.maketrans({chr(0x0F20 + digit): str(digit) for digit in range(10)})
+
+
+def normalize(text: str) -> str:
+	"""Full-width letters and digits as plain ones (NFKC, outside Tibetan), Tibetan digits as 0-9."""
+	text = (text or "").translate(_TIBETAN_DIGITS)
+	parts = re.split(r"([\u0f00-\u0fff]+)", text)
+	return "".join(
+		part if _TIBETAN_LETTER.search(part) else unicodedata.normalize("NFKC", part) for part in parts
+	)
+
+
 def tokenize(text: str) -> list[str]:
 	"""Index and query tokens of any text: Tibetan syllables, Chinese words and Latin runs, in order."""
+	text = normalize(text)
 	tokens = []
 	# Split into Tibetan and non-Tibetan stretches so a mixed text (a Tibetan question naming 12348) works.
 	for part in re.split(r"([\u0f00-\u0fff]+(?:[\s]+[\u0f00-\u0fff]+)*)", text or ""):
