@@ -58,6 +58,7 @@ def execute(filters: dict | None = None):
 				"status": _(row.status),
 				"current_due": row.current_due,
 				"overdue": int(bool(row.current_due and row.current_due < now)),
+				**dict.fromkeys(("bad", "bad_open", "bad_overdue", "called_back", "callback_share")),
 			}
 			for row in open_reviews
 			if row.get(area) == group.get(area)
