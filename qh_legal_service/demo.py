@@ -15,6 +15,7 @@ from qh_legal_service.quality_and_supervision.demo import make_satisfaction_eval
 from qh_legal_service.rules.divisions import ancestors_by_tier, load_division_file
 from qh_legal_service.rules.scope import area_columns
 from qh_legal_service.rules.service_network import point_type_for_tier
+from qh_legal_service.service_order_demo import make_service_orders
 from qh_legal_service.staff import create_staff_user
 
 DEMO_PASSWORD = "Qinghai#2026"
@@ -156,6 +157,7 @@ def make_demo(scale: str = "small", seed: int = 2026) -> list[DemoUser]:
 	make_mediation_cases(rng)
 	make_notarization_referrals(rng)
 	make_hotline_work_orders(rng)
+	make_service_orders()
 	make_satisfaction_evaluations(rng, CITIZEN_EMAIL)
 	return [*DEMO_USERS, DemoUser(CITIZEN_EMAIL, "卓玛 (portal)", "", "Legal Service Citizen", "bo")]
 
