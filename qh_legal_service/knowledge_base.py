@@ -23,7 +23,8 @@ from frappe import _
 from frappe.rate_limiter import rate_limit
 
 from qh_legal_service.rules import kb_search
-from qh_legal_service.rules.knowledge_base import LANGUAGES, parse_synonyms, script_language
+from qh_legal_service.rules.knowledge_base import LANGUAGES, MATTER_TYPES, parse_synonyms, script_language
+from qh_legal_service.rules.matters import OTHER as OTHER_MATTER
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 ARTICLE = "Legal Knowledge Article"
@@ -139,6 +140,14 @@ def clear_synonyms_after_commit() -> None:
 	frappe.db.after_commit.add(lambda: frappe.cache.delete_value(SYNONYMS_CACHE_KEY))
 
 
+def topic_label(row, lang: str) -> str:
+	"""What the article is about, in `lang`: its service when it has one, and its matter unless 'Other'."""
+	parts = [row.service] if row.service else []
+	if row.matter_type and (row.matter_type != OTHER_MATTER or not parts):
+		parts.append(row.matter_type)
+	return " · ".join(_(part, lang=lang) for part in parts)
+
+
 def _snippet(text: str) -> str:
 	text = " ".join((text or "").split())
 	return text if len(text) <= SNIPPET else text[:SNIPPET] + "…"
@@ -170,7 +179,7 @@ def find(query: str, lang: str | None = None, limit: int = 5) -> list[dict]:
 		for row in frappe.get_all(
 			ARTICLE,
 			filters={"name": ("in", [hit.key for hit in hits]), "published": 1},
-			fields=["name", "question", "answer", "matter_type", "language"],
+			fields=["name", "question", "answer", "matter_type", "service", "language"],
 		)
 	}
 	return [
@@ -180,6 +189,8 @@ def find(query: str, lang: str | None = None, limit: int = 5) -> list[dict]:
 			"snippet": _snippet(rows[hit.key].answer),
 			"matter_type": rows[hit.key].matter_type,
 			"matter_type_label": _(rows[hit.key].matter_type, lang=lang),
+			"service": rows[hit.key].service or "",
+			"topic_label": topic_label(rows[hit.key], lang),
 			"language": rows[hit.key].language,
 			"score": hit.score,
 		}
@@ -202,7 +213,7 @@ def article(name: str) -> dict:
 	row = frappe.db.get_value(
 		ARTICLE,
 		{"name": name, "published": 1},
-		["name", "question", "answer", "matter_type", "language", "view_count"],
+		["name", "question", "answer", "matter_type", "service", "language", "view_count"],
 		as_dict=True,
 	)
 	if not row:
@@ -216,6 +227,8 @@ def article(name: str) -> dict:
 		"answer": row.answer,
 		"matter_type": row.matter_type,
 		"matter_type_label": _(row.matter_type, lang=row.language),
+		"service": row.service or "",
+		"topic_label": topic_label(row, row.language),
 		"language": row.language,
 	}
 
@@ -235,7 +248,13 @@ def load_seed(publish: bool = True) -> int:
 def _insert_seed(publish: bool) -> int:
 	added = 0
 	for row in json.loads((DATA_DIR / "knowledge_base_articles.json").read_text(encoding="utf-8")):
-		if frappe.db.exists(ARTICLE, {"code": row["code"]}):
+		existing = frappe.db.get_value(ARTICLE, {"code": row["code"]}, ["name", "matter_type"], as_dict=True)
+		if existing:
+			if existing.matter_type not in MATTER_TYPES:
+				# Seeded before the shared matter taxonomy: take the seed's matter and service.
+				frappe.db.set_value(
+					ARTICLE, existing.name, {"matter_type": row["matter_type"], "service": row["service"]}
+				)
 			continue
 		frappe.get_doc(
 			{
@@ -243,6 +262,7 @@ def _insert_seed(publish: bool) -> int:
 				"code": row["code"],
 				"language": row["language"],
 				"matter_type": row["matter_type"],
+				"service": row["service"],
 				"question": row["question"],
 				"answer": row["answer"],
 				"keywords": row.get("keywords", ""),

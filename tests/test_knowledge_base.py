@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 
 from qh_legal_service.rules import knowledge_base as kb
+from qh_legal_service.rules import matters, service_orders
 from qh_legal_service.rules.kb_search import Article, build_query, create_index, search
+from qh_legal_service.rules.matters import INHERITANCE, LABOUR, LAND, MARRIAGE
+from qh_legal_service.rules.service_orders import LEGAL_AID, MEDIATION, NOTARIZATION
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "qh_legal_service" / "data"
@@ -122,11 +125,23 @@ def test_seed_articles_cover_the_matters_in_both_languages():
 	for article in articles:
 		assert article["language"] in kb.LANGUAGES
 		assert article["matter_type"] in kb.MATTER_TYPES
+		assert article["service"] in ("", *kb.SERVICES)
 		assert article["question"].strip() and len(article["answer"]) > 40
 		assert (kb.script_language(article["question"]) == "bo") == (article["language"] == "bo")
+	# Legal aid, wages, grassland, marriage and inheritance, notarization and mediation, in both languages.
 	for lang in kb.LANGUAGES:
 		matters = {a["matter_type"] for a in articles if a["language"] == lang}
-		assert set(kb.MATTER_TYPES) - {kb.OTHER} <= matters
+		assert {LABOUR, LAND, MARRIAGE, INHERITANCE} <= matters
+		services = {a["service"] for a in articles if a["language"] == lang}
+		assert {LEGAL_AID, MEDIATION, NOTARIZATION} <= services
+	# Each topic is answered in both languages with the same matter and service.
+	by_topic = {}
+	for article in articles:
+		by_topic.setdefault(article["topic"], set()).add(
+			(article["language"], article["matter_type"], article["service"])
+		)
+	for topic, variants in by_topic.items():
+		assert {v[0] for v in variants} == set(kb.LANGUAGES) and len({v[1:] for v in variants}) == 1, topic
 	synonyms = json.loads((DATA / "legal_synonyms.json").read_text(encoding="utf-8"))
 	assert {row["language"] for row in synonyms} == set(kb.LANGUAGES)
 
@@ -163,10 +178,20 @@ def test_hit_rate_benchmark_runs_and_reports_each_language():
 	assert (REPO / "benchmarks" / "KB_RESULTS.md").read_text(encoding="utf-8").startswith("# Knowledge base")
 
 
-@pytest.mark.parametrize("field", ["matter_type", "language"])
-def test_article_selects_hold_the_rules_options(field):
-	path = DOCTYPES / "legal_knowledge_article" / "legal_knowledge_article.json"
-	meta = json.loads(path.read_text(encoding="utf-8"))
+@pytest.mark.parametrize(
+	"doctype, field, expected",
+	[
+		("legal_knowledge_article", "matter_type", kb.MATTER_TYPES),
+		("legal_knowledge_article", "service", kb.SERVICES),
+		("legal_knowledge_article", "language", kb.LANGUAGES),
+		("legal_synonym", "language", kb.LANGUAGES),
+	],
+)
+def test_selects_hold_the_rules_options(doctype, field, expected):
+	meta = json.loads((DOCTYPES / doctype / f"{doctype}.json").read_text(encoding="utf-8"))
 	options = next(f["options"] for f in meta["fields"] if f["fieldname"] == field).split("\n")
-	expected = kb.MATTER_TYPES if field == "matter_type" else kb.LANGUAGES
 	assert tuple(o for o in options if o) == expected
+
+
+def test_the_matter_taxonomy_is_the_shared_one():
+	assert kb.MATTER_TYPES is matters.MATTER_TYPES and kb.SERVICES is service_orders.SERVICES

@@ -20,17 +20,15 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from qh_legal_service.rules import matters, service_orders
+
 LANGUAGES = ("zh", "bo")
 
-# The matters the articles answer (Select options of Legal Knowledge Article.matter_type).
-LEGAL_AID = "Legal Aid Eligibility"
-WAGES = "Wage Arrears"
-GRASSLAND = "Grassland Dispute"
-FAMILY = "Marriage and Inheritance"
-NOTARIZATION = "Notarization"
-MEDIATION = "Mediation"
-OTHER = "Other"
-MATTER_TYPES = (LEGAL_AID, WAGES, GRASSLAND, FAMILY, NOTARIZATION, MEDIATION, OTHER)
+# What an article is about: the matter taxonomy every service shares (rules/matters.py), and, when the
+# article is about a service itself (who gets legal aid, what a notarization needs), that service, from the
+# order flow's list of services (rules/service_orders.py).
+MATTER_TYPES = matters.MATTER_TYPES
+SERVICES = service_orders.SERVICES
 
 # Weight of a token that came from a synonym rather than from what the person typed.
 SYNONYM_WEIGHT = 0.6

@@ -25,7 +25,7 @@ def make_article(question: str, answer: str, language: str, published: int) -> s
 			"question": question,
 			"answer": answer,
 			"language": language,
-			"matter_type": "Other",
+			"matter_type": "Other Matter",
 			"keywords": "",
 			"published": published,
 		}
@@ -112,7 +112,10 @@ class TestLegalKnowledgeArticle(FrappeTestCase):
 		self.assertGreaterEqual(
 			frappe.db.count(knowledge_base.ARTICLE, {"published": 1, "code": ("is", "set")}), 60
 		)
-		self.assertEqual(knowledge_base.find("草场界线纠纷", "zh")[0]["matter_type"], "Grassland Dispute")
+		self.assertEqual(knowledge_base.find("草场界线纠纷", "zh")[0]["matter_type"], "Land and Grassland")
+		hit = knowledge_base.find("公证需要带什么材料", "zh")[0]
+		self.assertEqual((hit["matter_type"], hit["service"]), ("Other Matter", "Notarization"))
+		self.assertEqual(hit["topic_label"], frappe._("Notarization", lang=hit["language"]))
 		self.assertEqual(knowledge_base.find("རྩྭ་ཐང་གི་ས་མཚམས།")[0]["language"], "bo")
 		# The website's navigation bar leads to the page, once.
 		urls = [item.url for item in frappe.get_single("Website Settings").top_bar_items]
@@ -141,7 +144,7 @@ class TestWhoPublishes(FrappeTestCase):
 				"question": ZH_QUESTION,
 				"answer": ZH_ANSWER,
 				"language": "zh",
-				"matter_type": "Other",
+				"matter_type": "Other Matter",
 				"published": 1,
 			}
 		).insert()

@@ -71,7 +71,7 @@ frappe.pages["knowledge-base-search"].on_page_load = function (wrapper) {
 					<a class="qh-kb-desk-open small" hidden></a>
 				</div>`).appendTo($results);
 			$row.find(".qh-kb-desk-question").text(row.question);
-			$row.find(".qh-kb-desk-meta").text(" · " + row.matter_type_label);
+			$row.find(".qh-kb-desk-meta").text(" · " + row.topic_label);
 			$row.find(".qh-kb-desk-snippet").text(row.snippet);
 			$row.find(".qh-kb-desk-open")
 				.text(__("Open the article"))
