@@ -9,7 +9,8 @@ follows article changes once they are committed, and answers the portal and the 
   address may need more; the page asks as the person types, after a pause of a quarter second).
 - `article(name)`: one published article, and its view count goes up by one.
 - `rebuild_index()`: every published article again (also `bench --site S qhls-kb-rebuild`).
-- `load_seed()`: the seeded articles and synonyms (data/*.json), published, at install and by the demo.
+- `load_seed()`: the seeded articles and synonyms (data/*.json), published, at install and by the patches
+  for sites installed before.
 """
 
 import json
@@ -35,13 +36,11 @@ DATA_DIR = Path(__file__).parent / "data"
 MAX_QUERY = 200
 MAX_LIMIT = 20
 SEARCH_LIMIT = 120  # searches a minute per client address, unless site config kb_search_limit_per_minute says
+SNIPPET = 120
 
 
 def search_limit() -> int:
 	return int(frappe.conf.get("kb_search_limit_per_minute") or SEARCH_LIMIT)
-
-
-SNIPPET = 120
 
 
 def index_path() -> str:
