@@ -1,11 +1,14 @@
 // The 12348 Hotline workspace: its number cards and charts count again as work orders arrive or move.
 // Frappe's cards load once; a saved Hotline Work Order publishes `list_update` to the doctype's room, and
 // the workspace's blocks are rendered again (at most every few seconds), so every card asks its count anew.
+// Without a realtime connection (`bench serve` alone runs no socket.io server, as scripts/dev-up serves the
+// site) the open workspace counts again every POLL_SECONDS instead.
 frappe.provide("qh_legal_service.hotline_desk");
 
 (function () {
 	const DOCTYPE = "Hotline Work Order";
 	const WORKSPACE = "12348 Hotline";
+	const POLL_SECONDS = 15;
 	let timer = null;
 
 	function on_hotline_workspace() {
@@ -41,7 +44,13 @@ frappe.provide("qh_legal_service.hotline_desk");
 		frappe.realtime.on("list_update", on_list_update);
 	}
 
+	function poll() {
+		const connected = frappe.realtime?.socket?.connected;
+		if (!connected && !document.hidden && on_hotline_workspace() && !timer) rerender();
+	}
+
 	qh_legal_service.hotline_desk.rerender = rerender;
+	setInterval(poll, POLL_SECONDS * 1000);
 	$(document).on("page-change", () => {
 		if (frappe.get_route()[0] === "Workspaces") subscribe();
 	});
