@@ -151,7 +151,11 @@ def send_survey_link(doctype: str, name: str) -> dict:
 
 
 def offer_survey_on_close(doc, method=None):
-	"""doc_events `*` on_update: when a surveyed service enters a closing state, send its survey link."""
+	"""doc_events `*` on_update: when a surveyed service enters a closing state, send its person a link.
+
+	A link goes out only where it can reach the person (their account's e-mail, or their phone when the
+	site has an SMS gateway); otherwise the record is told to send one by hand, since the site keeps no
+	copy of a token it could show later."""
 	rule = sat.SERVICE_RECORDS.get(doc.doctype)
 	if not rule or not rule.closed_states or not doc.meta.has_field(rule.state_field):
 		return
@@ -161,22 +165,42 @@ def offer_survey_on_close(doc, method=None):
 		return
 	if frappe.db.exists(sat.LINK_DOCTYPE, {"reference_doctype": doc.doctype, "reference_name": doc.name}):
 		return
-	deliver_link(doc.doctype, doc.name)
+	facts = record_facts(doc)
+	if email_of(facts.user) or (facts.phone and sms_configured()):
+		deliver_link(doc.doctype, doc.name)
+	else:
+		doc.add_comment(
+			"Info",
+			_("No e-mail or text message reaches this person: send them a survey link from Satisfaction."),
+		)
+
+
+def email_of(user: str | None) -> str | None:
+	return user if user and "@" in user and user != "Guest" else None
+
+
+def sms_configured() -> bool:
+	"""Whether the site can send text messages (Frappe's SMS Settings name a gateway)."""
+	return bool(frappe.db.get_single_value("SMS Settings", "sms_gateway_url"))
 
 
 def deliver_link(doctype: str, name: str):
-	"""Issue a link and e-mail it to the person's account, if they have one; (URL, stored link)."""
+	"""Issue a link and send it to the person's account e-mail, or by text message to their phone when
+	the site has an SMS gateway; (URL, stored link). Staff see the URL to pass on otherwise."""
 	url, link = issue_link(doctype, name)
-	if link.recipient_user and "@" in link.recipient_user:
+	message = _("Please tell us how satisfied you are with {0}: {1}", lang=link.language).format(name, url)
+	if email := email_of(link.recipient_user):
 		frappe.sendmail(
-			recipients=[link.recipient_user],
+			recipients=[email],
 			subject=_("How satisfied are you with our service?", lang=link.language),
-			message=_("Please tell us how satisfied you are with {0}: {1}", lang=link.language).format(
-				name, url
-			),
+			message=message,
 			reference_doctype=doctype,
 			reference_name=name,
 		)
+	elif sms_configured() and (phone := record_facts(frappe.get_doc(doctype, name)).phone):
+		from frappe.core.doctype.sms_settings.sms_settings import send_sms
+
+		send_sms([phone], message, success_msg=False)
 	return url, link
 
 

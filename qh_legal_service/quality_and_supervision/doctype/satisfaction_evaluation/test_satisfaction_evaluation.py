@@ -3,6 +3,7 @@ scope of evaluations, the survey link over HTTP as a guest (once, expiring, unfo
 record), the portal for a citizen's own records, the link sent when a service closes, and the reports."""
 
 import datetime as dt
+from unittest.mock import patch
 
 import frappe
 from frappe.tests.utils import FrappeTestCase
@@ -282,15 +283,32 @@ class TestSurveyLink(SatisfactionTest):
 		self.assertFalse(frappe.db.exists(EVALUATION, {"reference_name": ["in", [record.name, other.name]]}))
 		self.assertFalse(frappe.db.get_value(LINK, {"reference_name": record.name}, "used_on"))
 
-	def test_a_service_that_closes_sends_its_link_once(self):
+	def test_a_service_that_closes_sends_its_link_once_where_it_reaches_the_person(self):
 		record = self.consultation()
 		self.assertFalse(frappe.db.exists(LINK, {"reference_name": record.name}))
+		# No e-mail and no SMS gateway: no link nobody could deliver, a note to send one by hand.
 		record.update({"status": "Answered", "answer": "可以申请劳动仲裁。"})
 		record.save(ignore_permissions=True)
-		self.assertEqual(frappe.db.count(LINK, {"reference_name": record.name}), 1)
-		record.status = "Closed"
-		record.save(ignore_permissions=True)
-		self.assertEqual(frappe.db.count(LINK, {"reference_name": record.name}), 1)
+		self.assertFalse(frappe.db.exists(LINK, {"reference_name": record.name}))
+		self.assertTrue(frappe.db.exists("Comment", {"reference_name": record.name, "comment_type": "Info"}))
+		# With a gateway, a text message carries the link to the person's phone, once.
+		other = self.consultation()
+		sent = []
+		with (
+			patch.object(site, "sms_configured", return_value=True),
+			patch(
+				"frappe.core.doctype.sms_settings.sms_settings.send_sms",
+				lambda numbers, message, **kwargs: sent.append((numbers, message)),
+			),
+		):
+			other.update({"status": "Answered", "answer": "可以申请劳动仲裁。"})
+			other.save(ignore_permissions=True)
+			other.status = "Closed"
+			other.save(ignore_permissions=True)
+		self.assertEqual(frappe.db.count(LINK, {"reference_name": other.name}), 1)
+		self.assertEqual(len(sent), 1)
+		self.assertEqual(sent[0][0], ["13907710001"])
+		self.assertIn("/survey?t=", sent[0][1])
 
 	def test_staff_send_a_link_only_for_records_they_may_read(self):
 		here, there = self.consultation(), self.consultation(division=CHENGZHONG)
