@@ -216,6 +216,23 @@ class TestKnowledgeBaseOverHttp(FrappeTestCase):
 			frappe.delete_doc(knowledge_base.ARTICLE, name, ignore_permissions=True, force=True)
 			frappe.db.commit()  # nosemgrep
 
+	def test_a_guest_searching_too_fast_is_refused_for_a_while(self):
+		from frappe.installer import update_site_config
+
+		method = "qh_legal_service.knowledge_base.search"
+		counter = frappe.cache.make_key(f"rl:{method}:127.0.0.1")
+		frappe.cache.delete(counter)
+		update_site_config("kb_search_limit_per_minute", 3)
+		try:
+			codes = [
+				self.guest.get(f"/api/method/{method}", query_string={"query": "骆驼队"}).status_code
+				for _ in range(4)
+			]
+		finally:
+			update_site_config("kb_search_limit_per_minute", "None")
+			frappe.cache.delete(counter)
+		self.assertEqual(codes, [200, 200, 200, 429])
+
 	def test_the_portal_page_answers_in_tibetan(self):
 		response = self.guest.get("/legal-answers", query_string={"_lang": "bo", "q": "རྔ་མོང་ལམ་ནོར།"})
 		self.assertEqual(response.status_code, 200)
