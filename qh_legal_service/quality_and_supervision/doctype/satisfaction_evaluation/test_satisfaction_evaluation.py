@@ -9,6 +9,7 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, get_datetime, now_datetime
 
+from qh_legal_service.escalation import escalate_overdue_steps
 from qh_legal_service.quality_and_supervision import satisfaction as site
 from qh_legal_service.quality_and_supervision.report.bad_reviews_open_and_overdue import (
 	bad_reviews_open_and_overdue,
@@ -141,6 +142,25 @@ class TestRectification(SatisfactionTest):
 		self.assertFalse(review.current_step)
 		self.assertEqual([row.step for row in review.step_log], [sat.RECTIFY, sat.CALL_BACK])
 		self.assertTrue(all(row.ended_on for row in review.step_log))
+
+	def test_an_overdue_rectification_is_escalated_by_the_shared_job(self):
+		record = self.consultation()
+		review = frappe.get_doc(
+			{
+				"doctype": EVALUATION,
+				"reference_doctype": record.doctype,
+				"reference_name": record.name,
+				"level": sat.DISSATISFIED,
+				"evaluated_on": add_days(now_datetime(), -30),
+			}
+		)
+		review.flags.keep_evaluated_on = True
+		review.insert(ignore_permissions=True)
+		fresh = evaluate(self.consultation(), sat.VERY_DISSATISFIED)
+		self.assertLess(get_datetime(review.current_due), now_datetime())
+		escalate_overdue_steps()
+		self.assertEqual(frappe.db.get_value(EVALUATION, review.name, "escalated_step"), sat.RECTIFY)
+		self.assertFalse(frappe.db.get_value(EVALUATION, fresh.name, "escalated_step"))
 
 	def test_a_good_review_has_no_step_and_the_same_person_evaluates_once(self):
 		record = self.consultation()
