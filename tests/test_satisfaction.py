@@ -83,6 +83,13 @@ def test_what_the_server_sets_is_at_the_server_level():
 	}
 	for name in CITIZEN_FIELDS[sat.EVALUATION_DOCTYPE]:
 		assert not FIELDS[name].get("permlevel"), name
+	display = {"Section Break", "Column Break", "Tab Break"}
+	at_applicant_level = {
+		name
+		for name, field in FIELDS.items()
+		if field["fieldtype"] not in display and not field.get("permlevel") and not field.get("fetch_from")
+	}
+	assert at_applicant_level == CITIZEN_FIELDS[sat.EVALUATION_DOCTYPE]
 
 
 def test_surveyed_services_name_each_record_kind_once():
