@@ -10,6 +10,7 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, get_datetime, now_datetime
 
 from qh_legal_service.escalation import escalate_overdue_steps
+from qh_legal_service.hotline.doctype.hotline_work_order.test_hotline_work_order import make_work_order
 from qh_legal_service.quality_and_supervision import satisfaction as site
 from qh_legal_service.quality_and_supervision.report.bad_reviews_open_and_overdue import (
 	bad_reviews_open_and_overdue,
@@ -18,6 +19,7 @@ from qh_legal_service.quality_and_supervision.report.poorly_rated_regions import
 from qh_legal_service.quality_and_supervision.report.satisfaction_by_institution_and_division import (
 	satisfaction_by_institution_and_division,
 )
+from qh_legal_service.rules import hotline as hl
 from qh_legal_service.rules import satisfaction as sat
 from qh_legal_service.service_case import StepIncompleteError
 from qh_legal_service.tests.http import SiteClient, exception_type, message, server_messages
@@ -264,6 +266,24 @@ class TestSurveyLink(SatisfactionTest):
 			frappe._(site.LINK_MESSAGES["used"], lang="zh"),
 			survey_part(guest.get(f"/survey?t={token_of(url)}&_lang=zh")),
 		)
+
+	def test_a_tibetan_callers_work_order_is_evaluated_for_the_institution_it_went_to(self):
+		office = self.keep(make_institution(institution_type="Judicial Office"))
+		order = self.keep(make_work_order(language=hl.TIBETAN))
+		frappe.db.set_value(order.doctype, order.name, "transfer_to", office.name)
+		url, link = site.issue_link(order.doctype, order.name)
+		self.assertEqual((link.language, link.recipient_name), ("bo", order.caller_name))
+		answer = site.make_evaluation(
+			order.doctype,
+			order.name,
+			sat.VERY_SATISFIED,
+			None,
+			sat.LINK,
+			{"name": link.recipient_name, "key": link.recipient_key, "survey_link": link.name},
+		)
+		self.assertEqual((answer.institution, answer.division), (office.name, order.division))
+		self.assertEqual(answer.evaluator_key, "phone:13900000001")
+		self.assertIn("/survey?t=", url)
 
 	def test_an_expired_link_is_refused(self):
 		record = self.consultation()
