@@ -9,6 +9,7 @@ frappe.ui.form.on("Service Order", {
 		if (frm.is_new()) return;
 		frm.disable_save();
 		show_holder(frm);
+		show_step_names(frm);
 		frappe.xcall(`${ORDER_API}.order_actions`, { order_name: frm.doc.name }).then((actions) => {
 			(actions || []).forEach((action) => add_action(frm, action));
 		});
@@ -26,6 +27,23 @@ function show_holder(frm) {
 		]),
 		colour
 	);
+}
+
+// The step is stored as the engine's key ("Accept the order"): show it in the reader's language, on the
+// form and in the step log.
+function show_step_names(frm) {
+	const translate = (value) => frappe.utils.escape_html(__(value || ""));
+	const field = frm.fields_dict.current_step;
+	if (field) {
+		field.df.formatter = translate;
+		field.refresh();
+	}
+	const grid = frm.fields_dict.step_log && frm.fields_dict.step_log.grid;
+	const step = grid && grid.get_docfield("step");
+	if (step) {
+		step.formatter = translate;
+		grid.refresh();
+	}
 }
 
 const ACTIONS = {

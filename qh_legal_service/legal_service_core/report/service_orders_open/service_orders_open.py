@@ -29,6 +29,14 @@ def execute(filters: dict | None = None):
 	names = institution_names(row["holder_institution"] for row in rows)
 	for row in rows:
 		row["holder_name"] = names.get(row["holder_institution"]) or row["holder_institution"]
+	if rows:
+		# Frappe's own total row would add up the per-order averages; this one divides the totals.
+		total = {"holder_institution": None, "holder_name": _("Total"), "bold": 1}
+		for key in rows[0]:
+			if key not in total:
+				total[key] = sum(row[key] for row in rows)
+		rows.append(total)
+	for row in rows:
 		row["hand_overs_per_order"] = (
 			round(row["hand_overs"] / row["open_orders"], 2) if row["open_orders"] else 0
 		)
