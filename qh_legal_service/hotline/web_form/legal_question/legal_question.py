@@ -1,6 +1,8 @@
 """The portal's legal question form (12348 Online): the language switch above it; the server checks the
 question in the Legal Consultation controller, and the answer is read at /legal-question-answer."""
 
+import json
+
 import frappe
 from frappe import _
 
@@ -18,5 +20,15 @@ def get_context(context):
 	context.introduction_text = (
 		f'{language_switch()}<p class="qhls-portal-intro">{frappe.utils.escape_html(intro)}</p>'
 		f'<p><a href="/legal-question-answer">{frappe.utils.escape_html(read_answer)}</a></p>'
+	)
+	# The script's own words, in the reader's language (a web form page sends the browser only its labels).
+	context.qhls_question_messages = json.dumps(
+		{
+			"reference": _(
+				"Your reference number is {0}. Keep it with your phone number to read the answer."
+			),
+			"read": _("Read the answer"),
+		},
+		ensure_ascii=False,
 	)
 	return context
