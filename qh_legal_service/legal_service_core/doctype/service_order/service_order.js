@@ -38,11 +38,12 @@ function show_step_names(frm) {
 		field.df.formatter = translate;
 		field.refresh();
 	}
-	const grid = frm.fields_dict.step_log && frm.fields_dict.step_log.grid;
-	const step = grid && grid.get_docfield("step");
+	// The grid's Data formatter applies the formatter of the child table's standard field
+	// (frappe.form.formatters._apply_custom_formatter).
+	const step = (frappe.meta.docfield_map["Service Case Step"] || {}).step;
 	if (step) {
 		step.formatter = translate;
-		grid.refresh();
+		frm.refresh_field("step_log");
 	}
 }
 
@@ -66,7 +67,7 @@ const ACTIONS = {
 		],
 	},
 	refuse: {
-		label: __("Refuse"),
+		label: __("Refuse to Accept"),
 		fields: [{ fieldname: "reason", fieldtype: "Small Text", label: __("Reason"), reqd: 1 }],
 	},
 	hand_on: {
