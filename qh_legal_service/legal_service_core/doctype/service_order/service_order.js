@@ -33,11 +33,14 @@ function show_holder(frm) {
 // form and in the step log.
 function show_step_names(frm) {
 	const translate = (value) => frappe.utils.escape_html(__(value || ""));
-	const field = frm.fields_dict.current_step;
-	if (field) {
-		field.df.formatter = translate;
-		field.refresh();
-	}
+	// The record types are doctype names, which Frappe shows as stored.
+	["current_step", "source_doctype", "target_doctype"].forEach((fieldname) => {
+		const field = frm.fields_dict[fieldname];
+		if (field) {
+			field.df.formatter = translate;
+			field.refresh();
+		}
+	});
 	// The grid's Data formatter applies the formatter of the child table's standard field
 	// (frappe.form.formatters._apply_custom_formatter).
 	const step = (frappe.meta.docfield_map["Service Case Step"] || {}).step;
