@@ -47,9 +47,31 @@ class PortalTextTooLongError(frappe.ValidationError):
 	"""A text field a guest or citizen filled in is longer than the portal allows."""
 
 
+DEFAULTS = {
+	"enabled": 1,
+	"guest_per_address_per_minute": rules.GUEST_PER_ADDRESS_PER_MINUTE,
+	"guest_per_address_per_hour": rules.GUEST_PER_ADDRESS_PER_HOUR,
+	"citizen_per_account_per_minute": rules.CITIZEN_PER_ACCOUNT_PER_MINUTE,
+	"citizen_per_account_per_hour": rules.CITIZEN_PER_ACCOUNT_PER_HOUR,
+	"citizen_per_address_per_minute": rules.CITIZEN_PER_ADDRESS_PER_MINUTE,
+	"citizen_per_address_per_hour": rules.CITIZEN_PER_ADDRESS_PER_HOUR,
+	"trusted_proxies": rules.TRUSTED_PROXIES_DEFAULT,
+	"max_text_length": rules.MAX_TEXT_LENGTH,
+	"upload_extensions": rules.UPLOAD_EXTENSIONS_DEFAULT,
+	"upload_max_mb": rules.UPLOAD_MAX_MB_DEFAULT,
+}
+
+
 def settings() -> dict:
-	"""The protection settings as a dict, from the document cache (cleared when they are saved)."""
-	return frappe.get_cached_doc(SETTINGS).as_dict()
+	"""The protection settings as a dict, from the document cache (cleared when they are saved).
+
+	Before `bench migrate` has made the doctype (new code, old database) the defaults apply, so no
+	request fails for want of it.
+	"""
+	try:
+		return frappe.get_cached_doc(SETTINGS).as_dict()
+	except (frappe.DoesNotExistError, ImportError):
+		return dict(DEFAULTS)
 
 
 def trusted_networks(values: dict) -> tuple:
@@ -63,9 +85,10 @@ def trusted_networks(values: dict) -> tuple:
 def protect_request():
 	"""before_request hook: the client's real address, no tracebacks for citizens, the write limits."""
 	request = getattr(frappe.local, "request", None)
-	if not request:
+	session = getattr(frappe.local, "session", None)
+	if not request or not session:
 		return
-	user = frappe.session.user
+	user = session.user or "Guest"
 	citizen = is_citizen(user)
 	if citizen and not frappe.conf.developer_mode:
 		# report_error and handle_exception leave the traceback out of the answer with this flag.
@@ -106,6 +129,7 @@ def count_write(user: str, address: str, values: dict, now: float | None = None)
 	if refused:
 		limit, seconds_left = refused
 		minutes = rules.minutes_to_wait(seconds_left)
+		frappe.local.flags.qhls_retry_after = seconds_left
 		if limit.scope == "account":
 			message = _(
 				"You have sent too much in a short time. Please wait {0} minute(s) and send again: "
@@ -120,17 +144,25 @@ def count_write(user: str, address: str, values: dict, now: float | None = None)
 
 
 def strip_tracebacks(response=None, request=None):
-	"""after_request hook: no server traceback in a guest's or citizen's JSON answer outside developer mode.
+	"""after_request hook: no server traceback in a guest's or citizen's JSON answer outside developer mode
+	(and a refusal's Retry-After header).
 
 	`protect_request` already keeps Frappe from adding one; this also covers an error raised before
 	it ran and Frappe's older paths that add one whatever the flag (`frappe.handler`'s `errprint`).
 	"""
-	if frappe.conf.developer_mode or response is None or response.status_code < 400:
+	if response is None or response.status_code < 400:
+		return
+	if response.status_code == 429 and frappe.local.flags.get("qhls_retry_after"):
+		response.headers["Retry-After"] = str(frappe.local.flags.qhls_retry_after)
+	if frappe.conf.developer_mode:
 		return
 	user = getattr(getattr(frappe.local, "session", None), "user", None) or "Guest"
 	if not is_citizen(user) or response.mimetype != "application/json":
 		return
-	body = json.loads(response.get_data(as_text=True) or "{}")
+	try:
+		body = json.loads(response.get_data(as_text=True) or "{}")
+	except ValueError:
+		return
 	if not isinstance(body, dict) or not ({"exc", "_exc_source"} & body.keys()):
 		return
 	body.pop("exc", None)

@@ -166,6 +166,7 @@ class TestPortalAbuse(FrappeTestCase):
 		self.assertEqual(note_count(), before + 3)
 		refused = self.guest_note(guest, "burst-6", environ_base={"REMOTE_ADDR": UNTRUSTED_PEER})
 		self.assert_refused_for_place(refused)
+		self.assertGreater(int(refused.headers["Retry-After"]), 0)
 		self.assertEqual(note_count(), before + 3)
 
 	def test_a_spoofed_forwarded_for_from_an_untrusted_peer_does_not_escape_the_limit(self):
