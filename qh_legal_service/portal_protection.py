@@ -20,7 +20,13 @@ nor uploads. This module replaces it:
   limits (login, password reset) count the real client too.
 - `check_portal_fields` (a `before_validate` document event) caps the length of every text field a
   guest or citizen fills in, and stores plain-text fields with their markup escaped, so the desk and
-  the portal show them as text.
+  the portal show them as text. Frappe's desk puts Small Text and Text values into the page as HTML
+  (frappe/public/js/frappe/form/formatters.js, `Text`), and its save-time sanitiser
+  (`BaseDocument._sanitize_content`, bleach) already stores a `<script>` tag as `&lt;script&gt;` while
+  keeping tags it allows (`<img src=x>`, `<b>`); escaping every tag the same way keeps the value
+  lossless (`html.unescape` gives back exactly what was typed) and harmless wherever it is shown. Pages
+  that escape again (Jinja `| e`, `textContent`) show `&lt;` for such input: print the stored value
+  as it is there, or unescape it first.
 - Guests and citizens never receive a server traceback unless the site is in developer mode.
 """
 
