@@ -14,14 +14,23 @@ frappe.ui.form.on("Hotline Work Order", {
 		if (frm.is_new()) return;
 		frappe
 			.xcall("qh_legal_service.service_order.orders_of", { doctype: frm.doc.doctype, name: frm.doc.name })
-			.then((orders) => {
+			.then(async (orders) => {
 				if (!orders || !orders.length) return;
 				const esc = frappe.utils.escape_html;
+				// The holder by its name where the reader may read the institution, else its code.
+				const names = {};
+				for (const o of orders) {
+					if (!o.holder_institution || names[o.holder_institution]) continue;
+					const r = await frappe.db
+						.get_value("Legal Service Institution", o.holder_institution, "institution_name")
+						.catch(() => null);
+					names[o.holder_institution] = r?.message?.institution_name || o.holder_institution;
+				}
 				const rows = orders
 					.map(
 						(o) => `<tr>
 							<td><a href="/app/service-order/${encodeURIComponent(o.name)}">${esc(o.name)}</a></td>
-							<td>${esc(o.holder_institution || "")}</td>
+							<td>${esc(names[o.holder_institution] || "")}</td>
 							<td>${esc(__(o.status))}</td>
 							<td>${esc(o.result || "")}</td>
 						</tr>`
