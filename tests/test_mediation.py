@@ -214,3 +214,18 @@ def test_outcome_figures_from_a_groups_sums():
 		"performed_share": 66.7,
 	}
 	assert m.outcome_figures({"cases": 2})["agreement_rate"] is None
+
+
+def test_sums_add_up_across_groups():
+	rows = [{"cases": 2, "reached": 1, "days": 5}, {"cases": 3, "reached": None, "days": 7, "performed": 1}]
+	assert m.add_sums(rows) == {
+		"cases": 5,
+		"reached": 1,
+		"not_reached": 0,
+		"withdrawn": 0,
+		"days": 12,
+		"timed": 0,
+		"confirmed": 0,
+		"followed_up": 0,
+		"performed": 1,
+	}

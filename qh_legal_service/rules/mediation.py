@@ -320,3 +320,21 @@ def outcome_figures(sums: Mapping) -> dict:
 		"confirmed_share": share(sums.get("confirmed"), int(sums.get("reached") or 0)),
 		"performed_share": share(sums.get("performed"), int(sums.get("followed_up") or 0)),
 	}
+
+
+SUM_KEYS = (
+	"cases",
+	"reached",
+	"not_reached",
+	"withdrawn",
+	"days",
+	"timed",
+	"confirmed",
+	"followed_up",
+	"performed",
+)
+
+
+def add_sums(rows: Sequence[Mapping]) -> dict:
+	"""The sums of several groups' rows added up (a division's from its dispute types, the total from all)."""
+	return {key: sum(int(row.get(key) or 0) for row in rows) for key in SUM_KEYS}

@@ -40,40 +40,38 @@ def sums_fields() -> list[str]:
 
 
 def grouped(filters, columns: list[str]) -> list[dict]:
-	"""One row of sums per value of `columns` (none: the total), in the reader's area."""
+	"""One row of sums per value of `columns`, in the reader's area (one GROUP BY in the database)."""
 	return frappe.get_list(
 		DOCTYPE,
 		filters=area_and_period(filters, "requested_on"),
 		fields=[*columns, *sums_fields()],
-		group_by=", ".join(columns) or None,
-		order_by=", ".join(columns) or None,
+		group_by=", ".join(columns),
+		order_by=", ".join(columns),
 		limit_page_length=0,
 	)
 
 
 def execute(filters: dict | None = None):
-	"""Columns, one row per division and dispute type, one per division, and the total; a chart."""
+	"""Columns, one row per division with its dispute types below it, and the total; a chart.
+
+	One GROUP BY by division and dispute type; a division's row and the total add up its groups' sums."""
 	filters = frappe._dict(filters or {})
 	area = group_column(filters)
 	by_type = grouped(filters, [area, "dispute_type"])
-	by_area = grouped(filters, [area])
-	total = grouped(filters, [])
-	names = division_names(row.get(area) for row in by_area)
+	names = division_names(row.get(area) for row in by_type)
 	data = []
-	for group in by_area:
-		data.append(report_row(group, group.get(area), None, names, filters, indent=0))
-		data += [
-			report_row(row, row.get(area), row.dispute_type, names, filters, indent=1)
-			for row in by_type
-			if row.get(area) == group.get(area)
-		]
-	if total and total[0].cases:
-		data.append(report_row(total[0], TOTAL, None, names, filters, indent=0))
+	for code in dict.fromkeys(row.get(area) for row in by_type):
+		groups = [row for row in by_type if row.get(area) == code]
+		data.append(report_row(frappe._dict(m.add_sums(groups)), code, None, names, filters, indent=0))
+		data += [report_row(row, code, row.dispute_type, names, filters, indent=1) for row in groups]
+	total = frappe._dict(m.add_sums(by_type))
+	if total.cases:
+		data.append(report_row(total, TOTAL, None, names, filters, indent=0))
 	message = _(
 		"People's mediation cases requested in the period, by division and dispute type. The agreement rate "
 		"counts the cases with an outcome; the days run from acceptance to the outcome."
 	)
-	return columns(), data, message, chart(total[0] if total else None)
+	return columns(), data, message, chart(total)
 
 
 def report_row(sums, area, dispute_type, names, filters, indent: int) -> dict:
