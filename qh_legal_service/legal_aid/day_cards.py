@@ -6,9 +6,14 @@ from frappe.utils import now_datetime
 APPLICATION = "Legal Aid Application"
 
 
+# Frappe reads an empty datetime as the year 1 under `<`, which would count every application with no
+# running step as overdue; a range from a day before any record keeps them out, in the card and its list.
+SINCE_EVER = "1900-01-01 00:00:00"
+
+
 def overdue_filters() -> dict:
 	"""Applications whose running step is past its due moment, now."""
-	return {"current_due": ["<", now_datetime().strftime("%Y-%m-%d %H:%M:%S")]}
+	return {"current_due": ["between", [SINCE_EVER, now_datetime().strftime("%Y-%m-%d %H:%M:%S")]]}
 
 
 @frappe.whitelist()

@@ -6,7 +6,7 @@ import json
 import frappe
 from frappe.desk.doctype.number_card.number_card import get_result
 from frappe.tests.utils import FrappeTestCase
-from frappe.utils import now_datetime
+from frappe.utils import getdate, now_datetime
 
 from qh_legal_service.legal_aid.dashboard_chart_source.legal_aid_by_step.legal_aid_by_step import (
 	get as by_step,
@@ -34,10 +34,13 @@ class TestDayCards(FrappeTestCase):
 	def setUpClass(cls):
 		super().setUpClass()
 		make_staff(CLERK, CHENGDONG, "Legal Aid Reviewer")
-		end_of_today = dt.datetime.combine(dt.date.today(), dt.time(23, 59, 59))
+		# The site's today (its time zone, Asia/Shanghai), not the machine's.
+		end_of_today = dt.datetime.combine(getdate(), dt.time(23, 59, 59))
 		cls.records = {}
 		for place, division in (("county", BEIGUAN_COMMUNITY), ("elsewhere", YUSHU_CITY)):
-			due_today, late, waiting = (make_application(division=division).name for _ in range(3))
+			due_today, late, waiting, untimed = (make_application(division=division).name for _ in range(4))
+			# A closed case runs no step: it has no due moment and is never overdue.
+			frappe.db.set_value(APPLICATION, untimed, {"current_due": None, "current_step": None})
 			frappe.db.set_value(
 				APPLICATION, due_today, {"current_due": end_of_today, "current_step": "Decide the objection"}
 			)
@@ -51,6 +54,7 @@ class TestDayCards(FrappeTestCase):
 				"Legal Aid Due Today": due_today,
 				"Legal Aid Overdue": late,
 				"Legal Aid Waiting for Materials": waiting,
+				"untimed": untimed,
 			}
 
 	def tearDown(self):
@@ -89,6 +93,7 @@ class TestDayCards(FrappeTestCase):
 		# A record due later today is not overdue yet; one waiting with a later due date is not either.
 		self.assertNotIn(self.records["county"]["Legal Aid Due Today"], shown)
 		self.assertNotIn(self.records["county"]["Legal Aid Waiting for Materials"], shown)
+		self.assertNotIn(self.records["county"]["untimed"], shown)
 
 	def test_each_card_counts_only_its_own_records(self):
 		frappe.set_user(CLERK)

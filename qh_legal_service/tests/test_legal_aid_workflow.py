@@ -6,7 +6,7 @@ import json
 import frappe
 from frappe.model.workflow import WorkflowTransitionError, apply_workflow
 from frappe.tests.utils import FrappeTestCase
-from frappe.utils import add_to_date, get_datetime, now_datetime
+from frappe.utils import add_to_date, get_datetime, getdate, now_datetime
 
 from qh_legal_service.escalation import escalate_overdue_steps
 from qh_legal_service.legal_aid.doctype.legal_aid_application.legal_aid_application import (
@@ -214,7 +214,7 @@ class TestTransitions(LegalAidCase):
 		name = make_application().name
 		with self.assertRaises(StepIncompleteError):
 			self.act(REVIEWER, name, "Request Materials")
-		due_day = dt.date.today() + dt.timedelta(days=10)
+		due_day = getdate() + dt.timedelta(days=10)
 		waiting = self.act(
 			REVIEWER,
 			name,
@@ -230,7 +230,7 @@ class TestTransitions(LegalAidCase):
 
 	def test_art43_every_materials_request_is_recorded_and_pauses_the_review(self):
 		name = make_application(received_on="2025-09-01 09:00:00").name
-		due_day = dt.date.today() + dt.timedelta(days=10)
+		due_day = getdate() + dt.timedelta(days=10)
 		self.act(REVIEWER, name, "Request Materials", materials_notice="工资欠条", materials_due=due_day)
 		self.act(REVIEWER, name, "Materials Supplied")
 		self.act(REVIEWER, name, "Request Materials", materials_notice="劳动合同", materials_due=due_day)
@@ -261,14 +261,14 @@ class TestTransitions(LegalAidCase):
 				name,
 				"Provide Urgent Aid",
 				urgent_reason="Limitation Period Ends within 7 Days",
-				limitation_ends_on=dt.date.today() + dt.timedelta(days=7),
+				limitation_ends_on=getdate() + dt.timedelta(days=7),
 			)
 		urgent = self.act(
 			REVIEWER,
 			name,
 			"Provide Urgent Aid",
 			urgent_reason=None,
-			limitation_ends_on=dt.date.today() + dt.timedelta(days=6),
+			limitation_ends_on=getdate() + dt.timedelta(days=6),
 		)
 		self.assertEqual(
 			(urgent.workflow_state, urgent.urgent_reason),
@@ -318,7 +318,7 @@ class TestTransitions(LegalAidCase):
 			name,
 			"Provide Urgent Aid",
 			urgent_reason="Limitation Period Ends within 7 Days",
-			limitation_ends_on=dt.date.today() + dt.timedelta(days=3),
+			limitation_ends_on=getdate() + dt.timedelta(days=3),
 		)
 		self.assertEqual(urgent.current_step, "Review and decide")
 		with self.assertRaises(StepIncompleteError):
@@ -394,7 +394,7 @@ class TestEscalation(LegalAidCase):
 			name,
 			"Request Materials",
 			materials_notice="身份证复印件",
-			materials_due=dt.date.today(),
+			materials_due=getdate(),
 		)
 		frappe.db.set_value(
 			"Legal Aid Application", name, "current_due", add_to_date(now_datetime(), days=-1)

@@ -3,7 +3,7 @@
 import datetime as dt
 
 import frappe
-from frappe.utils import add_to_date, get_datetime, now_datetime
+from frappe.utils import add_to_date, get_datetime, getdate, now_datetime
 
 from qh_legal_service.escalation import escalate_overdue_steps
 from qh_legal_service.tests.test_legal_aid_workflow import REVIEWER, SUPERVISOR, LegalAidCase
@@ -25,7 +25,7 @@ class TestStepLog(LegalAidCase):
 			name,
 			"Request Materials",
 			materials_notice="户口簿复印件",
-			materials_due=dt.date.today(),
+			materials_due=getdate(),
 		)
 		self.assertEqual(
 			log_of(name),
