@@ -7,7 +7,7 @@ import time
 
 import pytest
 import requests
-from conftest import BASE_URL
+from conftest import BASE_URL, BENCH, SITE
 
 ACCEPT = f"{BASE_URL}/api/method/frappe.website.doctype.web_form.web_form.accept"
 PHONE = "13900000979"
@@ -30,13 +30,16 @@ def ask(number: int, forwarded_for: str | None = None) -> int:
 
 
 @pytest.fixture
-def served(site_records):
+def served():
 	"""Low limits on the served site (3 guest writes an hour per address), put back afterwards."""
 	import frappe
 
 	from qh_legal_service import portal_protection
 	from qh_legal_service.tests.utils import delete_with_history
 
+	# A connection of its own: another module's fixture may have closed the session's.
+	frappe.init(site=SITE, sites_path=str(BENCH / "sites"))
+	frappe.connect()
 	saved = frappe.get_single(portal_protection.SETTINGS).as_dict()
 
 	def set_settings(**values):
@@ -71,6 +74,7 @@ def served(site_records):
 		for name in frappe.get_all("Legal Consultation", filters={"citizen_phone": PHONE}, pluck="name"):
 			delete_with_history("Legal Consultation", name)
 		frappe.db.commit()  # nosemgrep: leave the served site as it was
+		frappe.destroy()
 
 
 def test_spoofed_headers_from_an_untrusted_peer_escape_nothing(served):

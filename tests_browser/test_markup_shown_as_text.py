@@ -5,7 +5,7 @@ import json
 import re
 
 import pytest
-from conftest import BASE_URL, screenshot
+from conftest import BASE_URL, BENCH, SITE, screenshot
 
 PHONE = "13900000978"
 NAME = '<img src=x onerror="window.__qhls_ran=1">卓玛'
@@ -19,6 +19,9 @@ def scripted_question(site_records):
 
 	from qh_legal_service.tests.utils import BEIGUAN_COMMUNITY, delete_with_history
 
+	# A connection of its own: another module's fixture may have closed the session's.
+	frappe.init(site=SITE, sites_path=str(BENCH / "sites"))
+	frappe.connect()
 	yield {
 		"doctype": "Legal Consultation",
 		"web_form_name": "legal-question",
@@ -31,6 +34,7 @@ def scripted_question(site_records):
 	for name in frappe.get_all("Legal Consultation", filters={"citizen_phone": PHONE}, pluck="name"):
 		delete_with_history("Legal Consultation", name)
 	frappe.db.commit()  # nosemgrep: leave the served site as it was
+	frappe.destroy()
 
 
 def test_markup_in_a_question_is_text_on_the_desk(browser, page, site_records, scripted_question):
