@@ -128,8 +128,3 @@ class NotarizationReferral(ServiceCase):
 
 def on_doctype_update():
 	add_area_indexes("Notarization Referral")
-	# The report counts the referrals of a period in the reader's area: each scope column with the
-	# referral's date, and the date alone for the province (benchmarks/notarization_report_benchmark.py).
-	for column in ("prefecture", "county", "township"):
-		frappe.db.add_index("Notarization Referral", [column, "referred_on"], f"{column}_referred_on_index")
-	frappe.db.add_index("Notarization Referral", ["referred_on"], "referred_on_index")

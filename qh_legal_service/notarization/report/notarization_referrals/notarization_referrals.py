@@ -46,16 +46,18 @@ def execute(filters: dict | None = None):
 def counts(conditions: list, column: str | None) -> list[dict]:
 	"""One row of counts per value of `column` (one row in all when None), in the database."""
 	fields = list(AGGREGATES)
-	if column:
-		fields.insert(0, f"{column} as `group`")
-	return frappe.get_list(
-		nt.DOCTYPE,
-		filters=conditions,
-		fields=fields,
-		group_by=column,
-		order_by=f"{column} asc" if column else None,
-		limit_page_length=0,
+	# Grouped by an expression, not the bare column: MariaDB would otherwise read the rows in the order
+	# of the (column, modified) scope index to skip the sort, one primary-key lookup per row (45 s instead
+	# of 1.5 s at 1,000,000 referrals; benchmarks/notarization_report_benchmark.py).
+	group = f"trim({column})" if column else None
+	if group:
+		fields.insert(0, f"{group} as `group`")
+	rows = frappe.get_list(
+		nt.DOCTYPE, filters=conditions, fields=fields, group_by=group, order_by=None, limit_page_length=0
 	)
+	for row in rows:
+		row["group"] = row.get("group") or None
+	return sorted(rows, key=lambda row: row.get("group") or "")
 
 
 def group_names(column: str, codes: list) -> dict:
