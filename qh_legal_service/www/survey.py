@@ -69,12 +69,10 @@ def fill(context):
 			raise frappe.Redirect
 		use_language(args.get("_lang"))
 		context.records = [
-			{
-				**row,
-				"doctype_label": _(row["doctype"]),
-				"level_label": _(row["level"]) if row["level"] else None,
-			}
+			{**row, "doctype_label": _(doctype), "level_label": _(level) if level else None}
 			for row in site.my_records(frappe.session.user)
+			# Named first: the catalogue extractor would take the keys of row["..."] for messages.
+			for doctype, level in [(row["doctype"], row["level"])]
 		]
 
 
