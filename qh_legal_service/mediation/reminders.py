@@ -12,6 +12,7 @@ import frappe
 from frappe import _
 from frappe.utils import format_datetime, get_datetime, now_datetime
 
+from qh_legal_service.outgoing import send_email_if_possible
 from qh_legal_service.rules import mediation
 
 DOCTYPE = "Mediation Case"
@@ -49,14 +50,13 @@ def remind_confirmation_window(doc, now: dt.datetime | None = None) -> list[str]
 				"subject": subject,
 			}
 		).insert(ignore_permissions=True)
-		if frappe.get_all("Email Account", filters={"enable_outgoing": 1}, limit=1):
-			frappe.sendmail(
-				recipients=[user],
-				subject=subject,
-				message=subject,
-				reference_doctype=DOCTYPE,
-				reference_name=doc.name,
-			)
+		send_email_if_possible(
+			recipients=[user],
+			subject=subject,
+			message=subject,
+			reference_doctype=DOCTYPE,
+			reference_name=doc.name,
+		)
 		told.append(user)
 	frappe.db.set_value(
 		DOCTYPE, doc.name, "confirmation_reminded_on", now or now_datetime(), update_modified=False

@@ -15,6 +15,7 @@ from frappe.rate_limiter import rate_limit
 from frappe.utils import get_datetime, get_url, now_datetime
 from frappe.utils.password import get_encryption_key
 
+from qh_legal_service.outgoing import can_send_email
 from qh_legal_service.rules import satisfaction as sat
 
 
@@ -166,7 +167,7 @@ def offer_survey_on_close(doc, method=None):
 	if frappe.db.exists(sat.LINK_DOCTYPE, {"reference_doctype": doc.doctype, "reference_name": doc.name}):
 		return
 	facts = record_facts(doc)
-	if email_of(facts.user) or (facts.phone and sms_configured()):
+	if (email_of(facts.user) and can_send_email()) or (facts.phone and sms_configured()):
 		deliver_link(doc.doctype, doc.name)
 	else:
 		doc.add_comment(
@@ -189,7 +190,7 @@ def deliver_link(doctype: str, name: str):
 	the site has an SMS gateway; (URL, stored link). Staff see the URL to pass on otherwise."""
 	url, link = issue_link(doctype, name)
 	message = _("Please tell us how satisfied you are with {0}: {1}", lang=link.language).format(name, url)
-	if email := email_of(link.recipient_user):
+	if (email := email_of(link.recipient_user)) and can_send_email():
 		frappe.sendmail(
 			recipients=[email],
 			subject=_("How satisfied are you with our service?", lang=link.language),
