@@ -443,7 +443,8 @@ def make_consultations(divisions: list, count: int, rng: random.Random, batch: i
 		"modified_by",
 		"docstatus",
 	]
-	now = now_datetime()
+	# Whole minutes, as the desk's datetime control keeps them: seconds would mark every form unsaved.
+	now = now_datetime().replace(second=0, microsecond=0)
 	added = 0
 	for first in range(existing, count, batch):
 		values = []

@@ -3,7 +3,7 @@
 
 import frappe
 from frappe import _
-from frappe.utils import now_datetime
+from frappe.utils import get_datetime, now_datetime
 
 from qh_legal_service.field_access import is_citizen
 from qh_legal_service.rules import matters
@@ -38,6 +38,8 @@ class LegalConsultation(AreaScopedDocument):
 			self.citizen_user = frappe.session.user
 
 	def validate(self):
+		# The desk's datetime control keeps minutes only: finer parts would mark every form unsaved.
+		self.consulted_on = get_datetime(self.consulted_on or now_datetime()).replace(second=0, microsecond=0)
 		if self.channel == matters.PORTAL:
 			self.validate_question()
 		self.stamp_answer()
