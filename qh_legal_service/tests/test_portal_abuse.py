@@ -353,19 +353,23 @@ class TestPortalAbuse(FrappeTestCase):
 		self.set_settings(guest_per_address_per_hour=100)
 		guest = SiteClient()
 		broken = {"web_form": GUEST_FORM, "data": "{not json"}
-		# This test site runs in developer mode, where the guest does see the traceback ...
-		shown = guest.post(ACCEPT, data=broken)
+		original = frappe.get_site_config
+
+		def config_with(developer_mode: int):
+			def site_config(*args, **kwargs):
+				config = original(*args, **kwargs)
+				config["developer_mode"] = developer_mode
+				return config
+
+			return site_config
+
+		# In developer mode the guest does see the traceback (whatever this test site's own setting) ...
+		with patch("frappe.get_site_config", config_with(1)):
+			shown = guest.post(ACCEPT, data=broken)
 		self.assertGreaterEqual(shown.status_code, 400)
 		self.assertIn("Traceback", shown.get_json().get("exc", ""))
 		# ... and on a production site (developer_mode off) the guest does not.
-		original = frappe.get_site_config
-
-		def production_config(*args, **kwargs):
-			config = original(*args, **kwargs)
-			config["developer_mode"] = 0
-			return config
-
-		with patch("frappe.get_site_config", production_config):
+		with patch("frappe.get_site_config", config_with(0)):
 			hidden = guest.post(ACCEPT, data=broken)
 		self.assertGreaterEqual(hidden.status_code, 400)
 		self.assertNotIn("exc", hidden.get_json())
