@@ -36,15 +36,18 @@ app_include_js = [
 	# The 12348 Hotline workspace's cards count again as work orders arrive (realtime list_update).
 	"/assets/qh_legal_service/js/hotline_desk.js",
 ]
-web_include_css = "/assets/qh_legal_service/css/qh_legal_service.css"
+web_include_css = [
+	"/assets/qh_legal_service/css/qh_legal_service.css",
+	# Every service's portal form shares one sheet (phone layout, language switch, status and history).
+	"/assets/qh_legal_service/css/portal_forms.css",
+]
 web_include_js = "/assets/qh_legal_service/js/portal_currency.js"
 
 # Web form pages also send the browser the translations of Frappe's upload dialog and controls.
 update_website_context = [
 	"qh_legal_service.frappe_strings.add_portal_messages",
-	"qh_legal_service.legal_aid.web_form.legal_aid_application.legal_aid_application.add_list_translations",
-	"qh_legal_service.mediation.web_form.mediation_request.mediation_request.add_list_translations",
-	"qh_legal_service.notarization.web_form.notarization_request.notarization_request.add_list_translations",
+	# Every service's portal list: its headings, states, steps and Select values (portal_records.py).
+	"qh_legal_service.portal_records.add_list_translations",
 ]
 
 # A legal aid case refers its applicant to a notary office with one action (公证法 Art 34).

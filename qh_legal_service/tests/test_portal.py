@@ -9,6 +9,7 @@ from frappe.website.doctype.web_form.web_form import accept
 from werkzeug.test import EnvironBuilder
 from werkzeug.wrappers import Request
 
+from qh_legal_service import portal_records
 from qh_legal_service.legal_aid.doctype.legal_aid_application.legal_aid_application import (
 	InvalidResidentIDError,
 )
@@ -335,7 +336,7 @@ class TestRecordPage(FrappeTestCase):
 		frappe.local.lang = bo
 		web_form = frappe.get_doc("Web Form", WEB_FORM).as_dict()
 		context = frappe._dict(web_form_doc=web_form, translated_messages="{}")
-		portal_form.add_list_translations(context)
+		portal_records.add_list_translations(context)
 		messages = json.loads(context.translated_messages)
 		self.assertEqual(messages["Application No."], "ཞུ་ཡིག་ཨང་རྟགས")
 		self.assertEqual(

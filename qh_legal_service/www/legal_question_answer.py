@@ -8,7 +8,7 @@ import frappe
 from frappe import _
 
 from qh_legal_service.hotline import portal
-from qh_legal_service.legal_aid.web_form.legal_aid_application.legal_aid_application import language_switch
+from qh_legal_service.portal_records import language_switch
 
 no_cache = 1
 

@@ -6,7 +6,7 @@ import json
 import frappe
 from frappe import _
 
-from qh_legal_service.legal_aid.web_form.legal_aid_application.legal_aid_application import language_switch
+from qh_legal_service.portal_records import language_switch
 
 
 def get_context(context):

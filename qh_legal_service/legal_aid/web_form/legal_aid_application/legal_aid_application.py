@@ -1,23 +1,26 @@
 """The citizens' legal aid web form: the language switch, where the case stands and what happened, the
 documents issued to the applicant, and only their own records."""
 
-import json
-from urllib.parse import urlencode
-
 import frappe
 from frappe import _
-from frappe.utils import format_datetime, formatdate
+from frappe.utils import formatdate
 from markupsafe import escape
 
-from qh_legal_service.legal_aid.documents import DOCTYPE, allowed_documents, document_title
-from qh_legal_service.legal_aid.portal import LANGUAGE_LINKS
+from qh_legal_service.legal_aid.documents import DOCTYPE
 from qh_legal_service.legal_service_core.doctype.administrative_division.administrative_division import (
 	show_tibetan_paths,
 )
+from qh_legal_service.portal_records import (
+	document_section,
+	language_switch,
+	own_requests,
+	place_name,
+	portal_json,
+	status_lines,
+	when,
+)
 from qh_legal_service.rules import legal_aid
 from qh_legal_service.rules import legal_aid_history as history
-
-DOWNLOAD_METHOD = "/api/method/qh_legal_service.legal_aid.documents.download_{0}?{1}"
 
 
 def get_context(context):
@@ -42,12 +45,11 @@ def get_context(context):
 		"notes": decision_notes(doc),
 		"history": history_section(doc, facts),
 		"next_step": next_step_section(doc, facts),
-		"documents": document_links(doc),
+		"documents": document_section(DOCTYPE, doc),
 		"division": place_name(doc.get("division")),
 	}
 	show_tibetan_paths(context.web_form_doc.web_form_fields, ("division",))
-	# Rendered into the form's script: keep "</" from closing the <script> element.
-	context.qhls_portal_json = frappe.as_json(portal).replace("</", "<\\/")
+	context.qhls_portal_json = portal_json(portal)
 
 
 def drop_empty_attachments(doc) -> None:
@@ -65,67 +67,8 @@ def drop_empty_attachments(doc) -> None:
 
 def get_list_context(context):
 	"""The list shows the citizen's own applications: those they sent and those staff entered for them."""
-	context.get_list = get_applicant_list
+	context.get_list = own_requests("matter_type")
 	return context
-
-
-def get_applicant_list(doctype, txt, filters, limit_start, limit_page_length=20, order_by=None, **kwargs):
-	"""The applications the user sent or that name them as the applicant, whatever else their roles allow."""
-	user = frappe.session.user
-	return frappe.get_list(
-		doctype,
-		fields=["name", "matter_type", "workflow_state", "modified"],
-		filters=filters,
-		or_filters={"owner": user, "applicant_user": user},
-		limit_start=limit_start,
-		limit_page_length=limit_page_length,
-		order_by=order_by or "modified desc",
-	)
-
-
-def add_list_translations(context):
-	"""update_website_context: the list shows each application's number, matter and state, which are not
-	fields of the form, so Frappe sends the browser no translation of them or their headings; add those.
-
-	A hook, not part of get_context, because Frappe writes the page's translations after get_context.
-	"""
-	web_form = context.get("web_form_doc") or {}
-	if web_form.get("doc_type") != DOCTYPE or not context.get("translated_messages"):
-		return
-	messages = json.loads(context.translated_messages)
-	labels = [column.get("label") for column in web_form.get("list_columns") or () if column.get("label")]
-	for value in (*labels, *legal_aid.STATES, *legal_aid.STEP_NAMES, *matter_types()):
-		messages.setdefault(value, _(value))
-	context.translated_messages = frappe.as_json(messages)
-
-
-def matter_types() -> list[str]:
-	"""The matter types the list shows, as the doctype's Select offers them."""
-	options = frappe.get_meta(DOCTYPE).get_field("matter_type").options or ""
-	return [option for option in options.splitlines() if option]
-
-
-def language_switch() -> str:
-	"""Links to this page in each portal language, each written in its own script."""
-	current = frappe.local.lang
-	links = []
-	for label, query in LANGUAGE_LINKS:
-		lang = query.rsplit("=", 1)[-1]
-		active = ' aria-current="true" class="active"' if lang == current else ""
-		links.append(f'<a href="{query}" lang="{lang}"{active}>{label}</a>')
-	return f'<nav class="qhls-language-switch" aria-label="{escape(_("Language"))}">{"".join(links)}</nav>'
-
-
-def status_lines(doc) -> list[dict]:
-	"""Where an application stands, in the reader's language (the form itself takes only what they type)."""
-	lines = []
-	if doc.get("workflow_state"):
-		lines.append({"label": _("Status"), "value": _(doc.workflow_state)})
-	if doc.get("current_step"):
-		lines.append({"label": _("Current Step"), "value": _(doc.current_step)})
-	if doc.get("current_due"):
-		lines.append({"label": _("Due"), "value": format_datetime(doc.current_due)})
-	return lines
 
 
 def decision_notes(doc) -> list[dict]:
@@ -134,29 +77,6 @@ def decision_notes(doc) -> list[dict]:
 	if doc.get("decision_reasons") and doc.get("workflow_state") in ("Refused", "Objection Filed"):
 		notes.append({"title": _("Reasons for Refusal"), "text": doc.decision_reasons})
 	return notes
-
-
-def document_links(doc) -> dict | None:
-	"""The documents issued to the applicant that the application's state allows now, as PDF and Word."""
-	if not doc.get("name"):
-		return None
-	record = frappe.get_doc(DOCTYPE, doc.get("name"))
-	documents = []
-	for key in allowed_documents(record):
-		query = urlencode({"name": record.name, "document": key})
-		documents.append(
-			{
-				"title": document_title(record, key),
-				"pdf": DOWNLOAD_METHOD.format("pdf", query),
-				"word": DOWNLOAD_METHOD.format("word", query),
-			}
-		)
-	return {
-		"heading": _("Your Documents"),
-		"pdf_label": _("Download PDF"),
-		"word_label": _("Download Word"),
-		"documents": documents,
-	}
 
 
 def history_facts(doc) -> dict:
@@ -190,13 +110,6 @@ def in_reader_script(record: dict | None, field: str) -> str | None:
 	if frappe.local.lang == "bo" and record.get(f"{field}_bo"):
 		return record.get(f"{field}_bo")
 	return record.get(field)
-
-
-def when(value) -> str:
-	"""A moment of the history in the reader's format: a date, with the time when it has one."""
-	if not value:
-		return ""
-	return format_datetime(value) if getattr(value, "hour", None) is not None else formatdate(value)
 
 
 def event_text(line: history.Line) -> str:
@@ -296,18 +209,3 @@ def next_step_section(doc, facts: dict | None = None) -> dict | None:
 	else:
 		text = _("Nothing for now: staff will contact you if anything is needed.")
 	return {"heading": _("What You Must Do Next"), "text": text, "details": details}
-
-
-def place_name(division: str | None) -> str | None:
-	"""The village by name, in Tibetan for a Tibetan reader when it has one, never as a bare code."""
-	if not division:
-		return None
-	names = frappe.db.get_value(
-		"Administrative Division", division, ["division_name", "full_name", "full_name_bo"], as_dict=True
-	)
-	if not names:
-		return division
-	if frappe.local.lang == "bo" and names.full_name_bo:
-		# Tibetan names where known, the rest in brackets (rules.divisions.tibetan_place_name).
-		return names.full_name_bo
-	return names.full_name or names.division_name

@@ -1,19 +1,14 @@
 """The citizens' notarization request form: the language switch, where the request stands, what
 happened to it and, once issued, the certificate's number; only the citizen's own requests."""
 
-import json
-
 import frappe
 from frappe import _
-from frappe.utils import format_datetime
 
-from qh_legal_service.legal_aid.web_form.legal_aid_application.legal_aid_application import (
-	language_switch,
-	when,
-)
 from qh_legal_service.legal_service_core.doctype.administrative_division.administrative_division import (
 	show_tibetan_paths,
 )
+from qh_legal_service.portal_records import language_switch, own_requests, portal_json, when
+from qh_legal_service.portal_records import status_lines as shared_status_lines
 from qh_legal_service.rules import notarization as nt
 
 # How each kind of event reads, as a literal per line so that the catalogues keep it.
@@ -50,51 +45,18 @@ def get_context(context):
 		"history": history_section(doc) if doc.get("name") else None,
 	}
 	show_tibetan_paths(context.web_form_doc.web_form_fields, ("division",))
-	# Rendered into the form's script: keep "</" from closing the <script> element.
-	context.qhls_portal_json = frappe.as_json(portal).replace("</", "<\\/")
+	context.qhls_portal_json = portal_json(portal)
 
 
 def get_list_context(context):
 	"""The list shows the citizen's own requests."""
-	context.get_list = get_request_list
+	context.get_list = own_requests("matter_type")
 	return context
 
 
-def get_request_list(doctype, txt, filters, limit_start, limit_page_length=20, order_by=None, **kwargs):
-	"""The requests the user sent or that name them as the applicant."""
-	user = frappe.session.user
-	return frappe.get_list(
-		doctype,
-		fields=["name", "matter_type", "workflow_state", "modified"],
-		filters=filters,
-		or_filters={"owner": user, "applicant_user": user},
-		limit_start=limit_start,
-		limit_page_length=limit_page_length,
-		order_by=order_by or "modified desc",
-	)
-
-
-def add_list_translations(context):
-	"""update_website_context: the list's state and matter values, which the form does not carry."""
-	web_form = context.get("web_form_doc") or {}
-	if web_form.get("doc_type") != nt.DOCTYPE or not context.get("translated_messages"):
-		return
-	messages = json.loads(context.translated_messages)
-	labels = [column.get("label") for column in web_form.get("list_columns") or () if column.get("label")]
-	for value in (*labels, *nt.STATES, *nt.STEP_NAMES, *nt.MATTER_TYPES):
-		messages.setdefault(value, _(value))
-	context.translated_messages = frappe.as_json(messages)
-
-
 def status_lines(doc) -> list[dict]:
-	"""Where the request stands, in the reader's language."""
-	lines = []
-	if doc.get("workflow_state"):
-		lines.append({"label": _("Status"), "value": _(doc.workflow_state)})
-	if doc.get("current_step"):
-		lines.append({"label": _("Current Step"), "value": _(doc.current_step)})
-	if doc.get("current_due"):
-		lines.append({"label": _("Due"), "value": format_datetime(doc.current_due)})
+	"""Where the request stands, in the reader's language, with the certificate and any fee relief."""
+	lines = shared_status_lines(doc)
 	if doc.get("certificate_number") and doc.get("issued_on"):
 		lines.append({"label": _("Certificate Number"), "value": doc.certificate_number})
 	if doc.get("fee_relief"):
