@@ -41,7 +41,11 @@ web_include_css = [
 	# Every service's portal form shares one sheet (phone layout, language switch, status and history).
 	"/assets/qh_legal_service/css/portal_forms.css",
 ]
-web_include_js = "/assets/qh_legal_service/js/portal_currency.js"
+web_include_js = [
+	"/assets/qh_legal_service/js/portal_currency.js",
+	# What every service's portal form shows of a request already sent (portal_records.py builds it).
+	"/assets/qh_legal_service/js/portal_record.js",
+]
 
 # Web form pages also send the browser the translations of Frappe's upload dialog and controls.
 update_website_context = [

@@ -7,7 +7,14 @@ from frappe import _
 from qh_legal_service.legal_service_core.doctype.administrative_division.administrative_division import (
 	show_tibetan_paths,
 )
-from qh_legal_service.portal_records import language_switch, own_requests, portal_json, when
+from qh_legal_service.portal_records import (
+	document_section,
+	language_switch,
+	own_requests,
+	place_name,
+	portal_json,
+	when,
+)
 from qh_legal_service.portal_records import status_lines as shared_status_lines
 from qh_legal_service.rules import notarization as nt
 
@@ -43,6 +50,8 @@ def get_context(context):
 		"language_switch": switch,
 		"status": status_lines(doc),
 		"history": history_section(doc) if doc.get("name") else None,
+		"documents": document_section(nt.DOCTYPE, doc),
+		"division": place_name(doc.get("division")),
 	}
 	show_tibetan_paths(context.web_form_doc.web_form_fields, ("division",))
 	context.qhls_portal_json = portal_json(portal)
