@@ -82,7 +82,9 @@ def set_regional_defaults():
 			"time_zone": "Asia/Shanghai",
 			"language": "zh",
 			"date_format": "yyyy-mm-dd",
-			"time_format": "HH:mm:ss",
+			# Minutes: the desk's date picker (air-datepicker from the npm registry) has no seconds and
+			# would print a literal "ss" in every datetime field.
+			"time_format": "HH:mm",
 			"first_day_of_the_week": "Monday",
 			"currency": CURRENCY,
 		}
