@@ -5,9 +5,26 @@ import frappe
 from qh_legal_service.rules.deadlines import Counting, DueDate, Pause, compute_due
 from qh_legal_service.rules.working_calendar import NoticeDay, WorkingCalendar
 
+# Every timed save reads the calendar; it changes only when a notice does (see clear_working_calendar).
+CALENDAR_CACHE_KEY = "qh_legal_service:working_calendar"
+
 
 def get_working_calendar() -> WorkingCalendar:
-	"""A working calendar that knows every State Council notice entered on this site.
+	"""A working calendar that knows every State Council notice entered on this site (cached per site)."""
+	calendar = frappe.cache.get_value(CALENDAR_CACHE_KEY)
+	if calendar is None:
+		calendar = load_working_calendar()
+		frappe.cache.set_value(CALENDAR_CACHE_KEY, calendar)
+	return calendar
+
+
+def clear_working_calendar(doc=None, method=None) -> None:
+	"""Forget the cached calendar when a holiday notice changes (the notice's controller calls this)."""
+	frappe.cache.delete_value(CALENDAR_CACHE_KEY)
+
+
+def load_working_calendar() -> WorkingCalendar:
+	"""A working calendar from every State Council notice entered on this site.
 
 	Every entered day is used; a year becomes known only once an administrator marks its notice complete.
 	"""

@@ -7,6 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import cint, getdate
 
 from qh_legal_service.rules.working_calendar import notice_day_problems
+from qh_legal_service.statutory_calendar import clear_working_calendar
 
 
 class HolidayNoticeError(frappe.ValidationError):
@@ -21,6 +22,17 @@ class StatutoryHolidayNotice(Document):
 		self.days.sort(key=lambda row: getdate(row.holiday_date))
 		for index, row in enumerate(self.days, start=1):
 			row.idx = index
+
+	def on_change(self):
+		self.forget_cached_calendar()
+
+	def on_trash(self):
+		self.forget_cached_calendar()
+
+	def forget_cached_calendar(self):
+		# Now, and again if this transaction is rolled back: the cache must not keep a notice that never was.
+		clear_working_calendar()
+		frappe.db.after_rollback.add(clear_working_calendar)
 
 	def validate_days(self):
 		days = [(getdate(row.holiday_date), row.day_type == "Working Day") for row in self.days]
