@@ -46,13 +46,67 @@ def legal_aid_values(index: int) -> dict:
 	}
 
 
-SERVICES: dict[str, Callable[[int], dict]] = {"Legal Aid Application": legal_aid_values}
+def mediation_values(index: int) -> dict:
+	return {
+		"doctype": "Mediation Case",
+		"applicant_name": f"测试申请人{index}",
+		"source": "Walk-in",
+		"linked_kind": "People's Mediation",
+		"division": VILLAGE_OF_COUNTY,
+		"dispute_type": "Neighbours",
+		"dispute_summary": "邻里之间因排水沟发生纠纷。",
+		"parties": [
+			{"party_name": f"测试申请人{index}", "role": "Applicant", "language": "zh"},
+			{"party_name": "对方当事人", "role": "Respondent", "language": "zh"},
+		],
+	}
+
+
+def notarization_values(index: int) -> dict:
+	return {
+		"doctype": "Notarization Referral",
+		"applicant_name": f"测试申请人{index}",
+		"id_number": "11010519491231002X",
+		"phone": "13800000000",
+		"preferred_language": "zh",
+		"division": VILLAGE_OF_COUNTY,
+		"matter_type": "Inheritance",
+		"certificate_language": "Chinese",
+		"matter_description": "继承房产公证。",
+	}
+
+
+def work_order_values(index: int) -> dict:
+	return {
+		"doctype": "Hotline Work Order",
+		"caller_name": f"来电人{index}",
+		"phone": "13800000000",
+		"language": "Chinese",
+		"division": VILLAGE_OF_COUNTY,
+		"matter_type": "Labour and Pay",
+		"urgency": "Normal",
+		"summary": "咨询拖欠工资如何维权。",
+	}
+
+
+SERVICES: dict[str, Callable[[int], dict]] = {
+	"Legal Aid Application": legal_aid_values,
+	"Mediation Case": mediation_values,
+	"Notarization Referral": notarization_values,
+	"Hotline Work Order": work_order_values,
+}
 
 
 def bare_insert(values: dict) -> None:
 	"""The same record through Frappe alone: a plain Document runs no app controller."""
 	# The controller would set the receipt time; Frappe alone needs it given (it is mandatory).
 	doc = Document({"received_on": frappe.utils.now_datetime(), **values})
+	# Child rows as Frappe's own get_doc would build them, without the app's controllers.
+	for table in doc.meta.get_table_fields():
+		doc.set(
+			table.fieldname,
+			[Document({"doctype": table.options, **row}) for row in values.get(table.fieldname) or ()],
+		)
 	doc.flags.ignore_permissions = True
 	doc.insert()
 
