@@ -1,7 +1,9 @@
-"""Walk a mediation request and a notarization request from the portal to their end with the demo's users,
-over HTTP against the site `scripts/dev-up` serves (or QHLS_URL): the citizen asks on the portal, the demo
-mediator and notary take every step, the citizen downloads the agreement, and the notarization's result
-comes back through its service order. Each record it makes stays on the demo site, as a user's would.
+"""Walk the services end to end with the demo's users, over HTTP against the site `scripts/dev-up` serves
+(or QHLS_URL): a mediation request and a notarization request from the portal to their end (the citizen
+asks, the demo mediator and notary take every step, the citizen downloads the agreement, the certificate
+number comes back through the service order), and a 12348 call from intake through transfer to the
+township office, completion there, the callback and the caller's survey answered once through its link.
+Each record it makes stays on the demo site, as a user's would.
 
 	python3 scripts/demo_walk.py            # http://localhost:8000
 	QHLS_URL=http://qhls.localhost:8000 python3 scripts/demo_walk.py
@@ -190,3 +192,62 @@ if doc.get("service_order"):
 		"trail:",
 		[(t.get("outcome")) for t in order.get("hand_overs", order.get("trail", []))],
 	)
+
+# 12348 hotline: a call taken, transferred to the township office, completed there, called back, surveyed.
+hotline = session("hotline@demo.qh.gov.cn")
+township = session("township@demo.qh.gov.cn")
+r = hotline.post(
+	f"{BASE}/api/resource/Hotline Work Order",
+	json={
+		"caller_name": "才让",
+		"phone": "13900000004",
+		"language": "Tibetan",
+		"division": "630102001001",
+		"matter_type": "Labour and Pay",
+		"urgency": "Normal",
+		"summary": "工地拖欠工资两个月。",
+	},
+)
+assert r.ok, r.text[:400]
+name = r.json()["data"]["name"]
+print("Hotline call taken by hotline@demo:", name, r.json()["data"]["workflow_state"])
+office = township.get(
+	f"{BASE}/api/resource/Legal Service Institution",
+	params={
+		"filters": json.dumps([["institution_type", "=", "Judicial Office"], ["division", "=", "630102001"]]),
+		"limit_page_length": 1,
+	},
+).json()["data"][0]["name"]
+act(hotline, "Hotline Work Order", name, "Transfer", transfer_to=office, transfer_reason="需要司法所调处。")
+order_name = get(hotline, "Hotline Work Order", name)["service_order"]
+call(township, "qh_legal_service.service_order.accept", order_name=order_name)
+call(
+	township,
+	"qh_legal_service.service_order.complete",
+	order_name=order_name,
+	result="已联系用工单位，工资已结清。",
+)
+doc = get(hotline, "Hotline Work Order", name)
+print(
+	f"  township@demo completes order {order_name} -> work order {doc['workflow_state']}, reply: {doc.get('reply')}"
+)
+act(hotline, "Hotline Work Order", name, "Record Callback", callback_result="Resolved")
+link = call(
+	hotline,
+	"qh_legal_service.quality_and_supervision.satisfaction.send_survey_link",
+	doctype="Hotline Work Order",
+	name=name,
+)
+token = link["url"].split("t=", 1)[1]
+guest = requests.Session()
+answered = guest.post(
+	f"{BASE}/api/method/qh_legal_service.quality_and_supervision.satisfaction.submit_survey",
+	data={"token": token, "level": "Very Satisfied", "comment": "ཐུགས་རྗེ་ཆེ།"},
+)
+again = guest.post(
+	f"{BASE}/api/method/qh_legal_service.quality_and_supervision.satisfaction.submit_survey",
+	data={"token": token, "level": "Very Dissatisfied"},
+)
+print(
+	f"  survey link answered by the caller: {answered.status_code}; the same link again: {again.status_code}"
+)
