@@ -15,14 +15,11 @@ last twelve months; the division rows and the total add those sums up) as each u
 benchmarks/RESULTS.md. Medians of --repeat runs, in milliseconds. `--drop` deletes the inserted cases.
 """
 
-import argparse
-import platform
 import random
-import statistics
 import time
-from pathlib import Path
 
 import frappe
+from harness import ensure_users, machine, main, results_table, site_session, timed, top_up
 
 USERS = (
 	("Province", "bench-mediation-province@test.qh", "630000", "Province Supervisor"),
@@ -31,19 +28,7 @@ USERS = (
 )
 DOCTYPE = "Mediation Case"
 PREFIX = "MEB-"
-RESULTS = Path(__file__).with_name("RESULTS.md")
 SECTION = "## Mediation: Mediation Outcomes report"
-
-
-def timed(fn, repeat: int) -> float:
-	"""Median wall time of `fn` in milliseconds, after one warm-up call."""
-	fn()
-	samples = []
-	for _ in range(repeat):
-		start = time.perf_counter()
-		fn()
-		samples.append((time.perf_counter() - start) * 1000)
-	return statistics.median(samples)
 
 
 def make_cases(divisions, count: int, rng: random.Random, batch: int = 10_000) -> int:
@@ -144,84 +129,52 @@ def make_cases(divisions, count: int, rng: random.Random, batch: int = 10_000) -
 	return added
 
 
-def run(site: str, records: int, repeat: int) -> str:
+def run(args) -> str:
 	from qh_legal_service.mediation.report.mediation_outcomes.mediation_outcomes import execute
-	from qh_legal_service.rules.divisions import load_division_file
-	from qh_legal_service.staff import create_staff_user
 
-	frappe.init(site=site)
-	frappe.connect()
-	frappe.set_user("Administrator")
-	have = frappe.db.count(DOCTYPE)
-	if have < records:
-		print(f"Inserting {records - have:,} cases (bulk, batches of 10,000)...")
-		start = time.perf_counter()
-		make_cases(load_division_file(), records, random.Random(2026))
-		print(f"  done in {time.perf_counter() - start:.0f} s")
-	for _tier, email, division, profile in USERS:
-		create_staff_user(email, email, division, profile)
-	frappe.db.commit()  # nosemgrep: a benchmark script, not app code
-	frappe.db.sql(f"analyze table `tab{DOCTYPE}`")
-	total = frappe.db.count(DOCTYPE)
-
-	rows = []
-	for tier, email, division, _profile in USERS:
-		frappe.set_user(email)
-		by_prefecture = {"group_by": "Prefecture"}
-		by_county = {"group_by": "County"}
-		counted = execute(by_county)[1][-1]["cases"]
-		rows.append(
-			(
-				tier,
-				division,
-				timed(lambda f=by_prefecture: execute(f), repeat),
-				timed(lambda f=by_county: execute(f), repeat),
-				counted,
+	if args.drop:
+		drop(args.site)
+		return ""
+	with site_session(args.site):
+		total = top_up(DOCTYPE, args.records, make_cases, "cases")
+		ensure_users(USERS)
+		rows = []
+		for tier, email, division, _profile in USERS:
+			frappe.set_user(email)
+			by_prefecture, by_county = {"group_by": "Prefecture"}, {"group_by": "County"}
+			counted = execute(by_county)[1][-1]["cases"]
+			rows.append(
+				(
+					tier,
+					division,
+					timed(lambda f=by_prefecture: execute(f), args.repeat),
+					timed(lambda f=by_county: execute(f), args.repeat),
+					counted,
+				)
 			)
-		)
-		frappe.set_user("Administrator")
-	frappe.destroy()
-
-	lines = [
-		f"{SECTION}, {time.strftime('%Y-%m-%d')}: {total:,} cases, median of {repeat} runs (ms)",
-		"",
-		f"Machine: {platform.machine()}, {platform.python_implementation()} {platform.python_version()}, "
-		f"site `{site}`. The report as the user, over the last twelve months: one GROUP BY under the tier scope "
-		"by division and dispute type, counting cases, outcomes, the stored duration_days, court "
+			frappe.set_user("Administrator")
+	return results_table(
+		f"{SECTION}, {time.strftime('%Y-%m-%d')}: {total:,} cases, median of {args.repeat} runs (ms)",
+		f"{machine(args.site)} The report as the user, over the last twelve months: one GROUP BY under the tier "
+		"scope by division and dispute type, counting cases, outcomes, the stored duration_days, court "
 		"confirmations and follow-ups (the division and total rows add them up); by prefecture or by county.",
-		"",
-		"| user at | division | by prefecture | by county | cases counted |",
-		"|---|---|--:|--:|--:|",
-	]
-	for tier, division, by_prefecture, by_county, counted in rows:
-		lines.append(f"| {tier} | {division} | {by_prefecture:.1f} | {by_county:.1f} | {counted:,} |")
-	return "\n".join(lines) + "\n"
+		("user at", "division", "by prefecture", "by county", "cases counted"),
+		rows,
+	)
 
 
 def drop(site: str) -> None:
 	"""Delete the cases this benchmark inserted."""
-	frappe.init(site=site)
-	frappe.connect()
-	frappe.db.delete(DOCTYPE, {"name": ["like", f"{PREFIX}%"]})
-	frappe.db.commit()  # nosemgrep: a benchmark script, not app code
-	frappe.destroy()
-
-
-def main():
-	parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-	parser.add_argument("--site", required=True)
-	parser.add_argument("--records", type=int, default=1_000_000)
-	parser.add_argument("--repeat", type=int, default=7)
-	parser.add_argument("--drop", action="store_true", help="delete the inserted cases and stop")
-	args = parser.parse_args()
-	if args.drop:
-		drop(args.site)
-		return
-	table = run(args.site, args.records, args.repeat)
-	print(table)
-	with RESULTS.open("a", encoding="utf-8") as results:
-		results.write("\n" + table)
+	with site_session(site):
+		frappe.db.delete(DOCTYPE, {"name": ["like", f"{PREFIX}%"]})
+		frappe.db.commit()  # nosemgrep: a benchmark script, not app code
 
 
 if __name__ == "__main__":
-	main()
+	main(
+		__doc__,
+		run,
+		lambda parser: parser.add_argument(
+			"--drop", action="store_true", help="delete the inserted cases and stop"
+		),
+	)

@@ -15,14 +15,11 @@ in the last twelve months) as each user, and prints and appends the table to ben
 Medians of --repeat runs, in milliseconds.
 """
 
-import argparse
-import platform
 import random
-import statistics
 import time
-from pathlib import Path
 
 import frappe
+from harness import ensure_users, machine, main, results_table, site_session, timed, top_up
 
 USERS = (
 	("Province", "bench-notary-province@test.qh", "630000", "Province Supervisor"),
@@ -30,19 +27,7 @@ USERS = (
 	("County", "bench-notary-county@test.qh", "630202", "County Justice Bureau"),
 )
 DOCTYPE = "Notarization Referral"
-RESULTS = Path(__file__).with_name("RESULTS.md")
 SECTION = "## Notarization: Notarization Referrals report"
-
-
-def timed(fn, repeat: int) -> float:
-	"""Median wall time of `fn` in milliseconds, after one warm-up call."""
-	fn()
-	samples = []
-	for _ in range(repeat):
-		start = time.perf_counter()
-		fn()
-		samples.append((time.perf_counter() - start) * 1000)
-	return statistics.median(samples)
 
 
 def notary_offices(divisions) -> dict[str, str]:
@@ -166,71 +151,36 @@ def make_referrals(divisions, count: int, rng: random.Random, batch: int = 10_00
 	return added
 
 
-def run(site: str, records: int, repeat: int) -> str:
+def run(args) -> str:
 	from qh_legal_service.notarization.report.notarization_referrals.notarization_referrals import execute
-	from qh_legal_service.rules.divisions import load_division_file
-	from qh_legal_service.staff import create_staff_user
 
-	frappe.init(site=site)
-	frappe.connect()
-	frappe.set_user("Administrator")
-	have = frappe.db.count(DOCTYPE)
-	if have < records:
-		print(f"Inserting {records - have:,} referrals (bulk, batches of 10,000)...")
-		start = time.perf_counter()
-		make_referrals(load_division_file(), records, random.Random(2026))
-		print(f"  done in {time.perf_counter() - start:.0f} s")
-	for _tier, email, division, profile in USERS:
-		create_staff_user(email, email, division, profile)
-	frappe.db.commit()  # nosemgrep: a benchmark script, not app code
-	frappe.db.sql(f"analyze table `tab{DOCTYPE}`")
-	total = frappe.db.count(DOCTYPE)
-
-	rows = []
-	for tier, email, division, _profile in USERS:
-		frappe.set_user(email)
-		by_office = {"group_by": "Notary Office"}
-		by_county = {"group_by": "County"}
-		counted = execute(by_county)[1][-1]["referrals"]
-		rows.append(
-			(
-				tier,
-				division,
-				timed(lambda f=by_office: execute(f), repeat),
-				timed(lambda f=by_county: execute(f), repeat),
-				counted,
+	with site_session(args.site):
+		total = top_up(DOCTYPE, args.records, make_referrals, "referrals")
+		ensure_users(USERS)
+		rows = []
+		for tier, email, division, _profile in USERS:
+			frappe.set_user(email)
+			by_office, by_county = {"group_by": "Notary Office"}, {"group_by": "County"}
+			counted = execute(by_county)[1][-1]["referrals"]
+			rows.append(
+				(
+					tier,
+					division,
+					timed(lambda f=by_office: execute(f), args.repeat),
+					timed(lambda f=by_county: execute(f), args.repeat),
+					counted,
+				)
 			)
-		)
-		frappe.set_user("Administrator")
-	frappe.destroy()
-
-	lines = [
-		f"{SECTION}, {time.strftime('%Y-%m-%d')}: {total:,} referrals, median of {repeat} runs (ms)",
-		"",
-		f"Machine: {platform.machine()}, {platform.python_implementation()} {platform.python_version()}, "
-		f"site `{site}`. The report as the user, over the last twelve months: one GROUP BY (count of "
+			frappe.set_user("Administrator")
+	return results_table(
+		f"{SECTION}, {time.strftime('%Y-%m-%d')}: {total:,} referrals, median of {args.repeat} runs (ms)",
+		f"{machine(args.site)} The report as the user, over the last twelve months: one GROUP BY (count of "
 		"referrals and of the acceptance, refusal and issue stamps, sums of the stored finished_in_time "
 		"and fee_relief facts) under the tier scope, by notary office or by county, plus the total row.",
-		"",
-		"| user at | division | by notary office | by county | referrals counted |",
-		"|---|---|--:|--:|--:|",
-	]
-	for tier, division, by_office, by_county, counted in rows:
-		lines.append(f"| {tier} | {division} | {by_office:.1f} | {by_county:.1f} | {counted:,} |")
-	return "\n".join(lines) + "\n"
-
-
-def main():
-	parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-	parser.add_argument("--site", required=True)
-	parser.add_argument("--records", type=int, default=1_000_000)
-	parser.add_argument("--repeat", type=int, default=7)
-	args = parser.parse_args()
-	table = run(args.site, args.records, args.repeat)
-	print(table)
-	with RESULTS.open("a", encoding="utf-8") as results:
-		results.write("\n" + table)
+		("user at", "division", "by notary office", "by county", "referrals counted"),
+		rows,
+	)
 
 
 if __name__ == "__main__":
-	main()
+	main(__doc__, run)

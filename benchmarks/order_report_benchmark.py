@@ -14,14 +14,11 @@ the order's permission rule, held in or sent from the user's area) as each user,
 the table to benchmarks/RESULTS.md. Medians of --repeat runs, in milliseconds.
 """
 
-import argparse
-import platform
 import random
-import statistics
 import time
-from pathlib import Path
 
 import frappe
+from harness import ensure_users, machine, main, results_table, site_session, timed, top_up
 
 USERS = (
 	("Province", "bench-order-province@test.qh", "630000", "Province Supervisor"),
@@ -29,19 +26,7 @@ USERS = (
 	("County", "bench-order-county@test.qh", "630202", "County Justice Bureau"),
 )
 DOCTYPE = "Service Order"
-RESULTS = Path(__file__).with_name("RESULTS.md")
 SECTION = "## Order flow: Service Orders Open"
-
-
-def timed(fn, repeat: int) -> float:
-	"""Median wall time of `fn` in milliseconds, after one warm-up call."""
-	fn()
-	samples = []
-	for _ in range(repeat):
-		start = time.perf_counter()
-		fn()
-		samples.append((time.perf_counter() - start) * 1000)
-	return statistics.median(samples)
 
 
 def county_centres(divisions) -> dict[str, str]:
@@ -153,73 +138,39 @@ def make_orders(divisions, count: int, rng: random.Random, batch: int = 10_000) 
 	return added
 
 
-def run(site: str, records: int, repeat: int) -> str:
+def run(args) -> str:
 	from qh_legal_service.legal_service_core.report.service_orders_open.service_orders_open import (
 		open_orders,
 	)
-	from qh_legal_service.rules.divisions import load_division_file
-	from qh_legal_service.staff import create_staff_user
 
-	frappe.init(site=site)
-	frappe.connect()
-	frappe.set_user("Administrator")
-	have = frappe.db.count(DOCTYPE)
-	if have < records:
-		print(f"Inserting {records - have:,} orders (bulk, batches of 10,000)...")
-		start = time.perf_counter()
-		make_orders(load_division_file(), records, random.Random(2026))
-		print(f"  done in {time.perf_counter() - start:.0f} s")
-	for _tier, email, division, profile in USERS:
-		create_staff_user(email, email, division, profile)
-	frappe.db.commit()  # nosemgrep: a benchmark script, not app code
-	frappe.db.sql(f"analyze table `tab{DOCTYPE}`")
-	total = frappe.db.count(DOCTYPE)
-	open_total = frappe.db.count(DOCTYPE, {"status": ["in", ["Sent", "Accepted"]]})
-
-	rows = []
-	for tier, email, division, _profile in USERS:
-		result = open_orders(frappe._dict(), email)
-		held_only = frappe._dict(side="Held")
-		rows.append(
-			(
-				tier,
-				division,
-				timed(lambda email=email: open_orders(frappe._dict(), email), repeat),
-				timed(lambda email=email, f=held_only: open_orders(f, email), repeat),
-				len(result),
-				sum(row["open_orders"] for row in result),
+	with site_session(args.site):
+		total = top_up(DOCTYPE, args.records, make_orders, "orders")
+		ensure_users(USERS)
+		open_total = frappe.db.count(DOCTYPE, {"status": ["in", ["Sent", "Accepted"]]})
+		rows = []
+		for tier, email, division, _profile in USERS:
+			result = open_orders(frappe._dict(), email)
+			held_only = frappe._dict(side="Held")
+			rows.append(
+				(
+					tier,
+					division,
+					timed(lambda email=email: open_orders(frappe._dict(), email), args.repeat),
+					timed(lambda email=email, f=held_only: open_orders(f, email), args.repeat),
+					len(result),
+					sum(row["open_orders"] for row in result),
+				)
 			)
-		)
-	frappe.destroy()
-
-	lines = [
+	return results_table(
 		f"{SECTION}, {time.strftime('%Y-%m-%d')}: {total:,} orders ({open_total:,} open), "
-		f"median of {repeat} runs (ms)",
-		"",
-		f"Machine: {platform.machine()}, {platform.python_implementation()} {platform.python_version()}, "
-		f"site `{site}`. The report as the user: open orders grouped by holder under the order's "
+		f"median of {args.repeat} runs (ms)",
+		f"{machine(args.site)} The report as the user: open orders grouped by holder under the order's "
 		"permission rule (held in OR sent from the user's area), counted as two disjoint GROUP BYs, each "
 		"from a covering index; 'held only' adds the Orders filter = Held in My Area.",
-		"",
-		"| user at | division | report: held or sent | held only | holders listed | open orders counted |",
-		"|---|---|--:|--:|--:|--:|",
-	]
-	for tier, division, both, held, holders, counted in rows:
-		lines.append(f"| {tier} | {division} | {both:.1f} | {held:.1f} | {holders:,} | {counted:,} |")
-	return "\n".join(lines) + "\n"
-
-
-def main():
-	parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-	parser.add_argument("--site", required=True)
-	parser.add_argument("--records", type=int, default=1_000_000)
-	parser.add_argument("--repeat", type=int, default=7)
-	args = parser.parse_args()
-	table = run(args.site, args.records, args.repeat)
-	print(table)
-	with RESULTS.open("a", encoding="utf-8") as results:
-		results.write("\n" + table)
+		("user at", "division", "report: held or sent", "held only", "holders listed", "open orders counted"),
+		rows,
+	)
 
 
 if __name__ == "__main__":
-	main()
+	main(__doc__, run)

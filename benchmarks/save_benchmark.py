@@ -15,17 +15,14 @@ both alike, in one transaction rolled back at the end (the site keeps nothing). 
 at most 1.3. Medians per record in milliseconds; the table is printed and written to RESULTS.md.
 """
 
-import argparse
-import platform
 import statistics
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 import frappe
 from frappe.model.document import Document
+from harness import machine, main, results_table, site_session
 
-RESULTS = Path(__file__).with_name("RESULTS.md")
 COUNTY = "630102"  # 城东区, Xining
 VILLAGE_OF_COUNTY = "630102001001"
 BATCH = 20
@@ -127,7 +124,7 @@ def per_record_ms(
 	return samples
 
 
-def run(records: int) -> list[tuple]:
+def measure(records: int) -> list[tuple]:
 	rows = []
 	for doctype, make in SERVICES.items():
 		app, bare = [], []
@@ -142,45 +139,21 @@ def run(records: int) -> list[tuple]:
 	return rows
 
 
-def write_results(rows: list[tuple], records: int, site: str) -> None:
-	lines = [
-		f"## {time.strftime('%Y-%m-%d')}: save cost, {records} records per doctype, median per record (ms)",
-		"",
-		f"Machine: {platform.machine()}, CPython {platform.python_version()}, site `{site}`. App = "
-		"`frappe.get_doc(values).insert()` with the app's controller, hooks and scoping; bare = the same values "
-		"as a plain Frappe `Document` (Frappe's own checks, writes and version record, no app code). Goal: ratio ≤ 1.3.",
-		"",
-		"| doctype | records | bare insert | app insert | ratio |",
-		"|---|--:|--:|--:|--:|",
-		*(f"| {d} | {n} | {b:.1f} | {a:.1f} | {r:.2f} |" for d, n, b, a, r in rows),
-		"",
-	]
-	text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-	head, _, rest = text.partition("\n## ")
-	RESULTS.write_text(
-		head.rstrip("\n") + "\n\n" + "\n".join(lines) + ("\n## " + rest if rest else ""), encoding="utf-8"
+def run(args) -> str:
+	with site_session(args.site):
+		try:
+			rows = measure(args.records)
+		finally:
+			frappe.db.rollback()
+	return results_table(
+		f"## Save cost, {time.strftime('%Y-%m-%d')}: {args.records} records per doctype, median per record (ms)",
+		f"{machine(args.site)} App = `frappe.get_doc(values).insert()` with the app's controller, hooks and "
+		"scoping; bare = the same values as a plain Frappe `Document` (Frappe's own checks, writes, workflow "
+		"and version record, no app code), interleaved in batches of 20, rolled back. Goal: ratio at most 1.3.",
+		("doctype", "records", "bare insert", "app insert", "ratio"),
+		[(doctype, count, bare, app, f"{ratio:.2f}") for doctype, count, bare, app, ratio in rows],
 	)
 
 
-def main() -> None:
-	parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-	parser.add_argument("--site", required=True)
-	parser.add_argument("--records", type=int, default=300)
-	parser.add_argument("--no-write", action="store_true", help="print the table without writing RESULTS.md")
-	args = parser.parse_args()
-	frappe.init(site=args.site)
-	frappe.connect()
-	try:
-		frappe.set_user("Administrator")
-		rows = run(args.records)
-	finally:
-		frappe.db.rollback()
-		frappe.destroy()
-	for row in rows:
-		print("{:<28} {:>5} bare {:>7.1f} ms  app {:>7.1f} ms  ratio {:.2f}".format(*row))
-	if not args.no_write:
-		write_results(rows, args.records, args.site)
-
-
 if __name__ == "__main__":
-	main()
+	main(__doc__, run, lambda parser: parser.set_defaults(records=300))

@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 
 import frappe
+from harness import timed
 
 USERS = (
 	("Village", "bench-village@test.qh", "630202001001", "Village Legal Adviser"),
@@ -30,17 +31,6 @@ USERS = (
 )
 DOCTYPE = "Legal Consultation"
 RESULTS = Path(__file__).with_name("RESULTS.md")
-
-
-def timed(fn, repeat: int) -> float:
-	"""Median wall time of `fn` in milliseconds, after one warm-up call."""
-	fn()
-	samples = []
-	for _ in range(repeat):
-		start = time.perf_counter()
-		fn()
-		samples.append((time.perf_counter() - start) * 1000)
-	return statistics.median(samples)
 
 
 def latest_20(user: str):
