@@ -35,6 +35,8 @@ app_include_js = [
 	"/assets/qh_legal_service/js/satisfaction.js",
 	# The 12348 Hotline workspace's cards count again as work orders arrive (realtime list_update).
 	"/assets/qh_legal_service/js/hotline_desk.js",
+	# Every service case's workflow action asks in a dialog for what its next state needs.
+	"/assets/qh_legal_service/js/service_case_actions.js",
 ]
 web_include_css = [
 	"/assets/qh_legal_service/css/qh_legal_service.css",
@@ -74,10 +76,11 @@ jinja = {
 }
 
 # The desk learns which doctypes declare official documents.
-# ... and which doctypes are surveyed for satisfaction (好差评).
+# ... which doctypes are surveyed for satisfaction (好差评), and which are service cases (action dialogs).
 boot_session = [
 	"qh_legal_service.service_documents.boot_session",
 	"qh_legal_service.quality_and_supervision.satisfaction.boot_session",
+	"qh_legal_service.service_case.boot_session",
 ]
 
 # Every print (print view, /printview, PDF, e-mail attachment) refuses, before rendering, an official

@@ -12,6 +12,7 @@ import json
 
 import frappe
 from frappe import _
+from frappe.model.workflow import get_transitions
 from frappe.utils import get_datetime, getdate, now_datetime
 
 from qh_legal_service.deadline_wording import word_lines
@@ -171,3 +172,43 @@ class ServiceCase(AreaScopedDocument):
 		return bool(self.get("current_due")) and deadlines.is_overdue(
 			get_datetime(self.current_due), now_datetime()
 		)
+
+
+def boot_session(bootinfo) -> None:
+	"""The desk learns which doctypes are service cases, for their workflow actions' dialogs."""
+	bootinfo.qh_service_cases = list(frappe.get_hooks("service_cases"))
+
+
+@frappe.whitelist()
+def fields_for_action(doctype: str, name: str, action: str) -> list[str]:
+	"""The fields the state an action leads to requires, so the desk asks for them with the action."""
+	if doctype not in frappe.get_hooks("service_cases"):
+		frappe.throw(_("{0} is not a service case.").format(doctype), frappe.PermissionError)
+	doc = frappe.get_doc(doctype, name)
+	doc.check_permission("write")
+	for transition in get_transitions(doc):
+		if transition.action == action:
+			return list(service_of(doctype).required_in_state.get(transition.next_state, ()))
+	return []
+
+
+@frappe.whitelist(methods=["POST"])
+def save_action_fields(doctype: str, name: str, action: str, values: dict | str) -> None:
+	"""Save what an action's next state needs, just before the action is taken from the desk.
+
+	Frappe's apply_workflow reloads the record before it moves it, so the dialog's answers must be in
+	the database first; and the record's state may be one its user cannot edit (the bureau records an
+	objection to a refusal the centre wrote). So exactly the fields the next state needs are written,
+	and only for a user whom the workflow lets take the action.
+	"""
+	values = frappe.parse_json(values) or {}
+	needed = fields_for_action(doctype, name, action)
+	if not needed:
+		frappe.throw(
+			_("{0} asks for nothing, or you may not take it on {1}.").format(_(action), name),
+			frappe.PermissionError,
+		)
+	doc = frappe.get_doc(doctype, name)
+	doc.update({fieldname: values.get(fieldname) for fieldname in needed})
+	doc.flags.ignore_permissions = True  # the workflow has just said this user may take the action
+	doc.save()

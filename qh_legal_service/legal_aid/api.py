@@ -53,39 +53,6 @@ def languages_of(workers: list[str]) -> dict[str, list[str]]:
 
 
 @frappe.whitelist()
-def fields_for_action(name: str, action: str) -> list[str]:
-	"""The fields the state an action leads to requires, so the desk asks for them with the action."""
-	application = frappe.get_doc("Legal Aid Application", name)
-	application.check_permission("write")
-	for transition in get_transitions(application):
-		if transition.action == action:
-			return list(REQUIRED_IN_STATE.get(transition.next_state, ()))
-	return []
-
-
-@frappe.whitelist(methods=["POST"])
-def save_action_fields(name: str, action: str, values: dict | str) -> None:
-	"""Save what an action's next state needs, just before the action is taken from the desk.
-
-	Frappe's apply_workflow reloads the record before it moves it, so the dialog's answers must be in
-	the database first; and the record's state may be one its user cannot edit (the bureau records an
-	objection to a refusal the centre wrote). So exactly the fields the next state needs are written,
-	and only for a user whom the workflow lets take the action.
-	"""
-	values = frappe.parse_json(values) or {}
-	needed = fields_for_action(name, action)
-	if not needed:
-		frappe.throw(
-			_("{0} asks for nothing, or you may not take it on {1}.").format(_(action), name),
-			frappe.PermissionError,
-		)
-	application = frappe.get_doc("Legal Aid Application", name)
-	application.update({fieldname: values.get(fieldname) for fieldname in needed})
-	application.flags.ignore_permissions = True  # the workflow has just said this user may take the action
-	application.save()
-
-
-@frappe.whitelist()
 @frappe.validate_and_sanitize_search_inputs
 def worker_query(doctype, txt, searchfield, start, page_len, filters):
 	"""Link search for the assigned worker: the area's workers, those who speak the applicant's language first."""

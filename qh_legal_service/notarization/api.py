@@ -65,34 +65,3 @@ def referral_options() -> dict:
 		"matter_types": [{"value": v, "label": _(v)} for v in nt.MATTER_TYPES],
 		"certificate_languages": [{"value": v, "label": _(v)} for v in nt.CERTIFICATE_LANGUAGES],
 	}
-
-
-@frappe.whitelist()
-def fields_for_action(name: str, action: str) -> list[str]:
-	"""The fields the state an action leads to requires, so the desk asks for them with the action."""
-	referral = frappe.get_doc(nt.DOCTYPE, name)
-	referral.check_permission("write")
-	for transition in get_transitions(referral):
-		if transition.action == action:
-			return list(nt.REQUIRED_IN_STATE.get(transition.next_state, ()))
-	return []
-
-
-@frappe.whitelist(methods=["POST"])
-def save_action_fields(name: str, action: str, values: dict | str) -> None:
-	"""Save what an action's next state needs (a pause's reason, the refusal's reason, the certificate
-	number), just before the desk takes the action: Frappe's apply_workflow reloads the record first.
-
-	Exactly those fields are written, and only for a user whom the workflow lets take the action.
-	"""
-	values = frappe.parse_json(values) or {}
-	needed = fields_for_action(name, action)
-	if not needed:
-		frappe.throw(
-			_("{0} asks for nothing, or you may not take it on {1}.").format(_(action), name),
-			frappe.PermissionError,
-		)
-	referral = frappe.get_doc(nt.DOCTYPE, name)
-	referral.update({fieldname: values.get(fieldname) for fieldname in needed})
-	referral.flags.ignore_permissions = True  # the workflow has just said this user may take the action
-	referral.save()

@@ -4,7 +4,19 @@ import frappe
 from frappe.model.workflow import apply_workflow
 from frappe.tests.utils import FrappeTestCase
 
-from qh_legal_service.legal_aid.api import fields_for_action, worker_query
+from qh_legal_service.legal_aid.api import worker_query
+from qh_legal_service.service_case import fields_for_action as case_fields_for_action
+from qh_legal_service.service_case import save_action_fields as case_save_action_fields
+
+
+def fields_for_action(name: str, action: str) -> list[str]:
+	return case_fields_for_action("Legal Aid Application", name, action)
+
+
+def save_action_fields(name: str, action: str, values: dict) -> None:
+	case_save_action_fields("Legal Aid Application", name, action, values)
+
+
 from qh_legal_service.tests.utils import CHENGDONG, CHENGZHONG, make_application, make_staff, make_worker
 
 REVIEWER = "desk-reviewer@test.qh"
@@ -96,8 +108,6 @@ class TestActionFields(FrappeTestCase):
 		return name
 
 	def test_the_bureau_records_an_objection_to_a_case_it_may_not_edit(self):
-		from qh_legal_service.legal_aid.api import save_action_fields
-
 		name = self.refused()
 		frappe.set_user(BUREAU)
 		save_action_fields(
@@ -110,8 +120,6 @@ class TestActionFields(FrappeTestCase):
 		self.assertEqual(doc.decision_reasons, "家庭收入高于标准。")
 
 	def test_nobody_writes_through_an_action_they_may_not_take(self):
-		from qh_legal_service.legal_aid.api import save_action_fields
-
 		name = self.refused()
 		frappe.set_user(REVIEWER)
 		with self.assertRaises(frappe.PermissionError):

@@ -10,78 +10,15 @@ frappe.ui.form.on("Legal Aid Application", {
 		frm.set_query("assigned_worker", () => worker_query(frm));
 		suggest_workers(frm);
 	},
-	before_workflow_action(frm) {
-		return ask_for_action_fields(frm, frm.selected_workflow_action);
-	},
 });
 
-// The area's workers, those who speak the applicant's language first, with the languages shown.
+// The area's workers, those who speak the applicant's language first, with the languages shown (the
+// Assign action's dialog, service_case_actions.js, uses the same search).
 function worker_query(frm) {
 	return {
 		query: "qh_legal_service.legal_aid.api.worker_query",
 		filters: { application: frm.doc.name },
 	};
-}
-
-// An action whose next state needs reasons, a worker, an outcome or a list of materials asks for
-// them in a dialog when it is taken, instead of failing with "fill in ... first" afterwards.
-function ask_for_action_fields(frm, action) {
-	return frappe
-		.xcall("qh_legal_service.legal_aid.api.fields_for_action", { name: frm.doc.name, action })
-		.then((fieldnames) => {
-			if (!fieldnames || !fieldnames.length) return;
-			// The workflow froze the page while it runs the action: the dialog must be usable.
-			frappe.dom.unfreeze();
-			return new Promise((resolve, reject) => {
-				let taken = false;
-				const dialog = new frappe.ui.Dialog({
-					title: __(action),
-					fields: fieldnames.map((fieldname) => dialog_field(frm, fieldname)),
-					primary_action_label: __(action),
-					primary_action(values) {
-						taken = true;
-						fieldnames.forEach((fieldname) => {
-							frm.doc[fieldname] = values[fieldname];
-						});
-						dialog.hide();
-						// Frappe's apply_workflow reloads the record from the database before it moves it,
-						// so the answers are saved first, by a method that writes only what the action needs
-						// (the bureau may not edit a refused case, yet records the objection to it); a failed
-						// save leaves them on the form.
-						frappe.dom.freeze();
-						frappe
-							.xcall("qh_legal_service.legal_aid.api.save_action_fields", {
-								name: frm.doc.name,
-								action,
-								values,
-							})
-							.then(resolve, (error) => {
-								frappe.dom.unfreeze();
-								reject(error);
-							});
-					},
-				});
-				dialog.onhide = () => {
-					if (!taken) reject(new Error("the action was cancelled"));
-				};
-				dialog.show();
-			});
-		});
-}
-
-function dialog_field(frm, fieldname) {
-	const df = frappe.meta.get_docfield(frm.doctype, fieldname, frm.doc.name);
-	const field = {
-		fieldname,
-		fieldtype: df.fieldtype,
-		label: __(df.label),
-		options: df.options,
-		description: df.description ? __(df.description) : "",
-		reqd: 1,
-		default: frm.doc[fieldname],
-	};
-	if (fieldname === "assigned_worker") field.get_query = () => worker_query(frm);
-	return field;
 }
 
 // The statute's answer, with its article, where the reviewer sees it first.

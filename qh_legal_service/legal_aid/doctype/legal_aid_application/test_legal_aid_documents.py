@@ -481,7 +481,11 @@ class TestLegalAidDocuments(FrappeTestCase):
 				self.assertEqual(page.status_code, 200, brief(page))
 				for key in DOCUMENTS:
 					for method in ("download_pdf", "download_word"):
-						link = f"qh_legal_service.legal_aid.documents.{method}?name={name}&document={key}"
+						# The portal links every service's documents through the shared endpoints.
+						link = (
+							f"qh_legal_service.service_documents.{method}"
+							f"?doctype=Legal+Aid+Application&name={name}&document={key}"
+						)
 						if key in CASES[case][1]:
 							self.assertIn(link, page.text)
 						else:

@@ -11,11 +11,7 @@ from frappe.utils import get_datetime
 
 from qh_legal_service.deadline_wording import word_lines
 from qh_legal_service.escalation import escalate_service
-from qh_legal_service.notarization.api import (
-	fields_for_action,
-	refer_legal_aid_application,
-	save_action_fields,
-)
+from qh_legal_service.notarization.api import refer_legal_aid_application
 from qh_legal_service.notarization.doctype.notarization_referral.notarization_referral import (
 	InvalidResidentIDError,
 	NotANotaryOfficeError,
@@ -23,6 +19,8 @@ from qh_legal_service.notarization.doctype.notarization_referral.notarization_re
 from qh_legal_service.notarization.report.notarization_referrals import notarization_referrals as report
 from qh_legal_service.rules import notarization as nt
 from qh_legal_service.service_case import StepIncompleteError, service_of
+from qh_legal_service.service_case import fields_for_action as case_fields_for_action
+from qh_legal_service.service_case import save_action_fields as case_save_action_fields
 from qh_legal_service.service_documents import allowed_documents, service_document, word_bytes
 from qh_legal_service.statutory_calendar import compute_rule_due
 from qh_legal_service.tests.test_portal import make_citizen
@@ -62,6 +60,14 @@ def make_referral(**overrides):
 	}
 	values.update(overrides)
 	return frappe.get_doc(values).insert()
+
+
+def fields_for_action(name: str, action: str) -> list[str]:
+	return case_fields_for_action(nt.DOCTYPE, name, action)
+
+
+def save_action_fields(name: str, action: str, values: dict) -> None:
+	case_save_action_fields(nt.DOCTYPE, name, action, values)
 
 
 class NotarizationCase(FrappeTestCase):
