@@ -35,8 +35,9 @@ app_include_js = [
 	"/assets/qh_legal_service/js/satisfaction.js",
 	# The 12348 Hotline workspace's cards count again as work orders arrive (realtime list_update).
 	"/assets/qh_legal_service/js/hotline_desk.js",
-	# Every service case's workflow action asks in a dialog for what its next state needs.
-	"/assets/qh_legal_service/js/service_case_actions.js",
+	# Every service case's form: step names in the reader's language, and each workflow action asks
+	# in a dialog for what its next state needs.
+	"/assets/qh_legal_service/js/service_case_form.js",
 ]
 web_include_css = [
 	"/assets/qh_legal_service/css/qh_legal_service.css",

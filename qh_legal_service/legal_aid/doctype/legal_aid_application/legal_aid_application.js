@@ -5,7 +5,6 @@ frappe.ui.form.on("Legal Aid Application", {
 	refresh(frm) {
 		show_eligibility(frm);
 		show_deadline(frm);
-		show_step_name(frm);
 		frm.set_query("division", () => ({ filters: { tier: ["in", ["Village", "Township"]] } }));
 		frm.set_query("assigned_worker", () => worker_query(frm));
 		suggest_workers(frm);
@@ -39,14 +38,6 @@ function show_eligibility(frm) {
 	if (frm.doc.eligibility_reason) {
 		frm.dashboard.set_headline(frappe.utils.escape_html(frm.doc.eligibility_reason));
 	}
-}
-
-// current_step stores the step's key (the engine's name); the form shows it in the reader's language.
-function show_step_name(frm) {
-	const field = frm.fields_dict.current_step;
-	if (!field) return;
-	field.df.formatter = (value) => frappe.utils.escape_html(__(value || ""));
-	field.refresh();
 }
 
 // Due, remaining and overdue for the step now running.

@@ -10,7 +10,6 @@ frappe.ui.form.on("Notarization Referral", {
 		frm.set_query("division", () => ({ filters: { tier: ["in", ["Village", "Township"]] } }));
 	},
 	refresh(frm) {
-		show_step_name(frm);
 		if (frm.doc.fee_relief) {
 			frm.dashboard.add_indicator(
 				`${__("Fee Relief")}: ${__(frm.doc.fee_relief_basis || "")}`,
@@ -19,11 +18,3 @@ frappe.ui.form.on("Notarization Referral", {
 		}
 	},
 });
-
-// current_step stores the step's key (the engine's name); the form shows it in the reader's language.
-function show_step_name(frm) {
-	const field = frm.fields_dict.current_step;
-	if (!field) return;
-	field.df.formatter = (value) => frappe.utils.escape_html(__(value || ""));
-	field.refresh();
-}

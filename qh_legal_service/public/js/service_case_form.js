@@ -1,7 +1,10 @@
-// Every service case's workflow actions (the doctypes in frappe.boot.qh_service_cases, from
-// qh_legal_service.service_case.boot_session): an action whose next state needs reasons, a worker, an
-// outcome, a certificate number... asks for them in a dialog when it is taken, instead of failing with
-// "fill in ... first" afterwards. What each state needs is the service's declaration, read by the server.
+// Every service case's desk form (the doctypes in frappe.boot.qh_service_cases, from
+// qh_legal_service.service_case.boot_session):
+// - the steps, stored as the engine's keys (current_step, the step log's steps and states), show in the
+//   reader's language;
+// - an action whose next state needs reasons, a worker, an outcome, a certificate number... asks for them
+//   in a dialog when it is taken, instead of failing with "fill in ... first" afterwards. What each state
+//   needs is the service's declaration, read by the server.
 (() => {
 	const METHOD = "qh_legal_service.service_case";
 
@@ -69,7 +72,27 @@
 		});
 	};
 
+	const translated = (value) => frappe.utils.escape_html(__(value || ""));
+
+	const show_steps_translated = (frm) => {
+		const field = frm.fields_dict.current_step;
+		if (field) {
+			field.df.formatter = translated;
+			field.refresh();
+		}
+		const grid = frm.fields_dict.step_log && frm.fields_dict.step_log.grid;
+		if (!grid) return;
+		for (const fieldname of ["step", "ended_in_state"]) {
+			const df = grid.get_docfield(fieldname);
+			if (df) df.formatter = translated;
+		}
+		grid.refresh();
+	};
+
 	for (const doctype of frappe.boot.qh_service_cases || []) {
-		frappe.ui.form.on(doctype, { before_workflow_action: ask_for_action_fields });
+		frappe.ui.form.on(doctype, {
+			refresh: show_steps_translated,
+			before_workflow_action: ask_for_action_fields,
+		});
 	}
 })();
