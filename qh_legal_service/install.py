@@ -82,9 +82,7 @@ def set_regional_defaults():
 			"time_zone": "Asia/Shanghai",
 			"language": "zh",
 			"date_format": "yyyy-mm-dd",
-			# Minutes: the desk's date picker (air-datepicker from the npm registry) has no seconds and
-			# would print a literal "ss" in every datetime field.
-			"time_format": "HH:mm",
+			"time_format": "HH:mm:ss",
 			"first_day_of_the_week": "Monday",
 			"currency": CURRENCY,
 		}
