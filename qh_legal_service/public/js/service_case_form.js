@@ -82,9 +82,15 @@
 		}
 		const grid = frm.fields_dict.step_log && frm.fields_dict.step_log.grid;
 		if (!grid) return;
+		// Each row keeps its own copy of the fields: set the formatter on the grid's (for rows drawn
+		// later) and on every row's drawn already, then draw them again.
 		for (const fieldname of ["step", "ended_in_state"]) {
-			const df = grid.get_docfield(fieldname);
+			const df = grid.docfields.find((d) => d.fieldname === fieldname);
 			if (df) df.formatter = translated;
+			for (const row of grid.grid_rows || []) {
+				const row_df = (row.docfields || []).find((d) => d.fieldname === fieldname);
+				if (row_df) row_df.formatter = translated;
+			}
 		}
 		grid.refresh();
 	};
