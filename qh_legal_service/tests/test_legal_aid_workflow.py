@@ -11,10 +11,10 @@ from frappe.utils import add_to_date, get_datetime, getdate, now_datetime
 from qh_legal_service.escalation import escalate_overdue_steps
 from qh_legal_service.legal_aid.doctype.legal_aid_application.legal_aid_application import (
 	Art32ClaimError,
-	InvalidResidentIDError,
 	MissingPledgeError,
 	UrgentAidReasonError,
 )
+from qh_legal_service.resident_id import InvalidResidentIDError
 from qh_legal_service.service_case import StepIncompleteError
 from qh_legal_service.tests.utils import (
 	CHENGDONG,

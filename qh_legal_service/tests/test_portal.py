@@ -10,12 +10,10 @@ from werkzeug.test import EnvironBuilder
 from werkzeug.wrappers import Request
 
 from qh_legal_service import portal_records
-from qh_legal_service.legal_aid.doctype.legal_aid_application.legal_aid_application import (
-	InvalidResidentIDError,
-)
 from qh_legal_service.legal_aid.portal import setup_portal
 from qh_legal_service.legal_aid.web_form.legal_aid_application import legal_aid_application as portal_form
 from qh_legal_service.portal_language import apply_portal_language
+from qh_legal_service.resident_id import InvalidResidentIDError
 from qh_legal_service.rules.desks import CITIZEN_ROLE
 from qh_legal_service.tests.utils import (
 	BEIGUAN_COMMUNITY,

@@ -7,16 +7,13 @@ from frappe.utils import flt, format_datetime, get_datetime, getdate, now_dateti
 from stdnum.cn import ric
 
 from qh_legal_service.legal_aid.eligibility import assess_application
+from qh_legal_service.resident_id import checked_resident_id
 from qh_legal_service.rules import legal_aid
 from qh_legal_service.rules.eligibility import DETENTION, NOTIFIED, NOTIFIED_DEFENCE, art32_claim_problem
 from qh_legal_service.rules.field_access import receipt_time_problem
 from qh_legal_service.scoping import add_area_indexes, is_portal_user
 from qh_legal_service.service_case import ServiceCase
 from qh_legal_service.statutory_calendar import compute_rule_due
-
-
-class InvalidResidentIDError(frappe.ValidationError):
-	"""A resident ID number that fails its check digit, date or region."""
 
 
 class MissingPledgeError(frappe.ValidationError):
@@ -86,17 +83,7 @@ class LegalAidApplication(ServiceCase):
 			)
 
 	def validate_resident_id(self):
-		self.id_number = (self.id_number or "").strip().upper()
-		try:
-			ric.validate(self.id_number)
-		except Exception:
-			frappe.throw(
-				_("{0} is not a valid resident ID number: check the 18 characters and the last one.").format(
-					self.id_number
-				),
-				InvalidResidentIDError,
-				title=_("Invalid Resident ID Number"),
-			)
+		self.id_number = checked_resident_id(self.id_number)
 		self.date_of_birth = ric.get_birth_date(self.id_number)
 
 	def validate_honesty_pledge(self):

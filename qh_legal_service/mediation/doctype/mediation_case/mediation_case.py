@@ -6,15 +6,12 @@ from frappe import _
 from frappe.utils import get_datetime, now_datetime
 from stdnum.cn import ric
 
+from qh_legal_service.resident_id import checked_resident_id
 from qh_legal_service.rules import mediation
 from qh_legal_service.scoping import add_area_indexes, is_portal_user
 from qh_legal_service.service_case import ServiceCase, StepIncompleteError
 
 COMMITTEE_TYPE = "People's Mediation Committee"
-
-
-class InvalidResidentIDError(frappe.ValidationError):
-	"""A party's resident ID number that fails its check digit, date or region."""
 
 
 class PartiesError(frappe.ValidationError):
@@ -78,17 +75,7 @@ class MediationCase(ServiceCase):
 		for party in self.parties:
 			if not party.id_number:
 				continue
-			party.id_number = party.id_number.strip().upper()
-			try:
-				ric.validate(party.id_number)
-			except Exception:
-				frappe.throw(
-					_(
-						"{0} is not a valid resident ID number: check the 18 characters and the last one."
-					).format(party.id_number),
-					InvalidResidentIDError,
-					title=_("Invalid Resident ID Number"),
-				)
+			party.id_number = checked_resident_id(party.id_number)
 		# A request may come without the other party (a caller on the hotline); the committee needs it to accept.
 		parties = [party.as_dict() for party in self.parties]
 		problem = mediation.parties_problem(parties, respondent_needed=self.case_state != mediation.REQUESTED)

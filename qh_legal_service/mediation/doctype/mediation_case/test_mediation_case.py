@@ -10,9 +10,9 @@ from frappe.utils import add_to_date, get_datetime, now_datetime
 
 from qh_legal_service.mediation.doctype.mediation_case.mediation_case import (
 	CommitteeError,
-	InvalidResidentIDError,
 	PartiesError,
 )
+from qh_legal_service.resident_id import InvalidResidentIDError
 from qh_legal_service.rules import mediation as m
 from qh_legal_service.service_case import StepIncompleteError
 from qh_legal_service.tests.utils import (

@@ -7,15 +7,12 @@ from frappe.utils import get_datetime
 from stdnum.cn import ric
 
 from qh_legal_service.notarization import orders
+from qh_legal_service.resident_id import checked_resident_id
 from qh_legal_service.rules import notarization as nt
 from qh_legal_service.scoping import add_area_indexes, is_portal_user
 from qh_legal_service.service_case import ServiceCase
 
 NOTARY_OFFICE = "Notary Office"
-
-
-class InvalidResidentIDError(frappe.ValidationError):
-	"""A resident ID number that fails its check digit, date or region."""
 
 
 class NotANotaryOfficeError(frappe.ValidationError):
@@ -48,17 +45,7 @@ class NotarizationReferral(ServiceCase):
 		self.set_current_deadline()
 
 	def validate_resident_id(self):
-		self.id_number = (self.id_number or "").strip().upper()
-		try:
-			ric.validate(self.id_number)
-		except Exception:
-			frappe.throw(
-				_("{0} is not a valid resident ID number: check the 18 characters and the last one.").format(
-					self.id_number
-				),
-				InvalidResidentIDError,
-				title=_("Invalid Resident ID Number"),
-			)
+		self.id_number = checked_resident_id(self.id_number)
 
 	def validate_notary_office(self):
 		if not self.notary_office:

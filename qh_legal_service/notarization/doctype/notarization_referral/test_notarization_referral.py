@@ -13,10 +13,10 @@ from qh_legal_service.deadline_wording import word_lines
 from qh_legal_service.escalation import escalate_service
 from qh_legal_service.notarization.api import refer_legal_aid_application
 from qh_legal_service.notarization.doctype.notarization_referral.notarization_referral import (
-	InvalidResidentIDError,
 	NotANotaryOfficeError,
 )
 from qh_legal_service.notarization.report.notarization_referrals import notarization_referrals as report
+from qh_legal_service.resident_id import InvalidResidentIDError
 from qh_legal_service.rules import notarization as nt
 from qh_legal_service.service_case import StepIncompleteError, service_of
 from qh_legal_service.service_case import fields_for_action as case_fields_for_action
