@@ -17,7 +17,6 @@ written to benchmarks/RESULTS.md.
 import argparse
 import platform
 import random
-import statistics
 import time
 from pathlib import Path
 

@@ -13,6 +13,9 @@ from frappe.utils import format_datetime, formatdate
 from markupsafe import escape
 
 from qh_legal_service.legal_aid.portal import LANGUAGE_LINKS
+from qh_legal_service.legal_service_core.doctype.administrative_division.administrative_division import (
+	show_tibetan_paths,
+)
 from qh_legal_service.rules.services import SERVICES
 from qh_legal_service.service_documents import download_links
 
@@ -26,6 +29,33 @@ def language_switch() -> str:
 		active = ' aria-current="true" class="active"' if lang == current else ""
 		links.append(f'<a href="{query}" lang="{lang}"{active}>{label}</a>')
 	return f'<nav class="qhls-language-switch" aria-label="{escape(_("Language"))}">{"".join(links)}</nav>'
+
+
+def introduction(switch: str, intro: str) -> str:
+	"""The language switch above a form's introduction, the introduction as text."""
+	return f'{switch}<p class="qhls-portal-intro">{escape(intro)}</p>'
+
+
+def new_request(context, switch: str, title: str, list_label: str, intro: str) -> None:
+	"""A new request's page: its title, the way to the citizen's list and the introduction."""
+	context.title = title
+	context.parents = [{"label": list_label, "route": f"{context.route}/list"}]
+	context.introduction_text = introduction(switch, intro)
+
+
+def request_page(context, doctype: str, doc, switch: str, status: list | None = None, **sections) -> None:
+	"""Hand the form's script what a request already sent shows (portal_record.js): where it stands, its
+	documents, its village by name and the service's own `sections` (history, next step, notes)."""
+	portal = {
+		"lang": frappe.local.lang,
+		"language_switch": switch,
+		"status": status_lines(doc) if status is None else status,
+		"documents": document_section(doctype, doc),
+		"division": place_name(doc.get("division")),
+		**sections,
+	}
+	show_tibetan_paths(context.web_form_doc.web_form_fields, ("division",))
+	context.qhls_portal_json = portal_json(portal)
 
 
 def place_name(division: str | None) -> str | None:

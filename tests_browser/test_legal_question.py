@@ -5,7 +5,7 @@ with the reference and the phone number (and nothing with another phone), withou
 import re
 
 import pytest
-from conftest import BASE_URL, BENCH, CHROMIUM_ARGS, PHONE, SITE, screenshot
+from conftest import BASE_URL, BENCH, PHONE, SITE, screenshot
 
 TIBETAN = re.compile("[\u0f00-\u0fff]")
 QUESTION = "ང་ཚོའི་རྩྭ་ཐང་གི་ཁེ་ལས་ཆིངས་ཡིག་དུས་ཚོད་རྫོགས་རྗེས་ཇི་ལྟར་བྱེད་དགོས།"

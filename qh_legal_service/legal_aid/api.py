@@ -2,11 +2,9 @@
 
 import frappe
 from frappe import _
-from frappe.model.workflow import get_transitions
 from frappe.utils import cint
 
 from qh_legal_service.legal_aid.portal import LANGUAGE_LINKS
-from qh_legal_service.rules.legal_aid import REQUIRED_IN_STATE
 
 ASSIGNABLE_TYPES = ("Lawyer", "Grassroots Legal Service Worker")
 

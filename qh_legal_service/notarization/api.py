@@ -2,7 +2,6 @@
 
 import frappe
 from frappe import _
-from frappe.model.workflow import get_transitions
 
 from qh_legal_service.rules import notarization as nt
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from whoosh import scoring
 from whoosh.analysis import Token, Tokenizer
-from whoosh.fields import ID, KEYWORD, TEXT, Schema
+from whoosh.fields import ID, TEXT, Schema
 from whoosh.filedb.filestore import RamStorage
 from whoosh.query import Or, Term
 

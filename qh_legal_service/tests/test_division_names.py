@@ -129,7 +129,7 @@ class TestDivisionNames(FrappeTestCase):
 		)
 
 	def test_the_portal_names_the_village_by_its_tibetan_path_for_a_tibetan_reader(self):
-		from qh_legal_service.legal_aid.web_form.legal_aid_application import legal_aid_application as form
+		from qh_legal_service import portal_records as form
 
 		frappe.local.lang = "bo"
 		self.assertEqual(

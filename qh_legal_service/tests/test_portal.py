@@ -322,7 +322,7 @@ class TestRecordPage(FrappeTestCase):
 
 	def test_the_village_by_name_and_no_empty_attachment(self):
 		frappe.local.lang = "zh"
-		name = portal_form.place_name(BEIGUAN_COMMUNITY)
+		name = portal_records.place_name(BEIGUAN_COMMUNITY)
 		self.assertIn("北关社区", name)
 		self.assertNotIn(BEIGUAN_COMMUNITY, name)
 		page = {"name": "LAA-X", "id_document": "", "matter_document": "/private/files/a.pdf", "address": ""}

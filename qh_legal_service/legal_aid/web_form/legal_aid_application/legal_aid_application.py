@@ -4,52 +4,42 @@ documents issued to the applicant, and only their own records."""
 import frappe
 from frappe import _
 from frappe.utils import formatdate
-from markupsafe import escape
 
 from qh_legal_service.legal_aid.documents import DOCTYPE
-from qh_legal_service.legal_service_core.doctype.administrative_division.administrative_division import (
-	show_tibetan_paths,
-)
 from qh_legal_service.portal_records import (
-	document_section,
+	introduction,
 	language_switch,
+	new_request,
 	own_requests,
-	place_name,
-	portal_json,
-	status_lines,
+	request_page,
 	when,
 )
-from qh_legal_service.rules import legal_aid
 from qh_legal_service.rules import legal_aid_history as history
 
 
 def get_context(context):
 	"""Put the language switch above a new form and the decision on an application already sent."""
 	switch = language_switch()
+	intro = _(
+		"Apply for free legal aid. Fill in what you know; staff will contact you if anything is missing."
+	)
 	if context.is_new:
-		context.title = _("Apply for Legal Aid")
-		context.parents = [{"label": _("My Legal Aid Applications"), "route": f"{context.route}/list"}]
-	if context.is_new or context.in_edit_mode:
-		intro = _(
-			"Apply for free legal aid. Fill in what you know; staff will contact you if anything is missing."
-		)
-		context.introduction_text = f'{switch}<p class="qhls-portal-intro">{escape(intro)}</p>'
+		new_request(context, switch, _("Apply for Legal Aid"), _("My Legal Aid Applications"), intro)
+	elif context.in_edit_mode:
+		context.introduction_text = introduction(switch, intro)
 	doc = context.get("reference_doc") or {}
 	drop_empty_attachments(doc)
 	# Told once, read by the history and by what to do next.
 	facts = history_facts(doc) if doc.get("name") else None
-	portal = {
-		"lang": frappe.local.lang,
-		"language_switch": switch,
-		"status": status_lines(doc),
-		"notes": decision_notes(doc),
-		"history": history_section(doc, facts),
-		"next_step": next_step_section(doc, facts),
-		"documents": document_section(DOCTYPE, doc),
-		"division": place_name(doc.get("division")),
-	}
-	show_tibetan_paths(context.web_form_doc.web_form_fields, ("division",))
-	context.qhls_portal_json = portal_json(portal)
+	request_page(
+		context,
+		DOCTYPE,
+		doc,
+		switch,
+		notes=decision_notes(doc),
+		history=history_section(doc, facts),
+		next_step=next_step_section(doc, facts),
+	)
 
 
 def drop_empty_attachments(doc) -> None:

@@ -4,7 +4,6 @@
 import frappe
 from frappe import _
 from frappe.utils import get_datetime, now_datetime
-from stdnum.cn import ric
 
 from qh_legal_service.resident_id import checked_resident_id
 from qh_legal_service.rules import mediation

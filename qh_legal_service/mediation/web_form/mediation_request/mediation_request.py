@@ -6,18 +6,7 @@ import frappe
 from frappe import _
 from frappe.utils import format_datetime
 
-from qh_legal_service.legal_service_core.doctype.administrative_division.administrative_division import (
-	show_tibetan_paths,
-)
-from qh_legal_service.portal_records import (
-	document_section,
-	language_switch,
-	own_requests,
-	place_name,
-	portal_json,
-	status_lines,
-	when,
-)
+from qh_legal_service.portal_records import language_switch, new_request, own_requests, request_page, when
 from qh_legal_service.rules import mediation as m
 
 DOCTYPE = "Mediation Case"
@@ -41,26 +30,24 @@ def get_context(context):
 	"""Put the language switch above a new form, and the status and history on a request already sent."""
 	switch = language_switch()
 	if context.is_new:
-		context.title = _("Request Mediation")
-		context.parents = [{"label": _("My Mediation Requests"), "route": f"{context.route}/list"}]
-		intro = _(
-			"Ask a people's mediation committee to help settle a dispute, free of charge. A mediator will contact you and the other party."
-		)
-		context.introduction_text = (
-			f'{switch}<p class="qhls-portal-intro">{frappe.utils.escape_html(intro)}</p>'
+		new_request(
+			context,
+			switch,
+			_("Request Mediation"),
+			_("My Mediation Requests"),
+			_(
+				"Ask a people's mediation committee to help settle a dispute, free of charge. A mediator will contact you and the other party."
+			),
 		)
 	doc = context.get("reference_doc") or {}
-	portal = {
-		"lang": frappe.local.lang,
-		"language_switch": switch,
-		"status": status_lines(doc),
-		"next_step": next_step(doc),
-		"history": history_section(doc) if doc.get("name") else None,
-		"documents": document_section(DOCTYPE, doc),
-		"division": place_name(doc.get("division")),
-	}
-	show_tibetan_paths(context.web_form_doc.web_form_fields, ("division",))
-	context.qhls_portal_json = portal_json(portal)
+	request_page(
+		context,
+		DOCTYPE,
+		doc,
+		switch,
+		next_step=next_step(doc),
+		history=history_section(doc) if doc.get("name") else None,
+	)
 
 
 def get_list_context(context):

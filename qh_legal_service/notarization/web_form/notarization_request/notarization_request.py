@@ -4,17 +4,7 @@ happened to it and, once issued, the certificate's number; only the citizen's ow
 import frappe
 from frappe import _
 
-from qh_legal_service.legal_service_core.doctype.administrative_division.administrative_division import (
-	show_tibetan_paths,
-)
-from qh_legal_service.portal_records import (
-	document_section,
-	language_switch,
-	own_requests,
-	place_name,
-	portal_json,
-	when,
-)
+from qh_legal_service.portal_records import language_switch, new_request, own_requests, request_page, when
 from qh_legal_service.portal_records import status_lines as shared_status_lines
 from qh_legal_service.rules import notarization as nt
 
@@ -34,27 +24,26 @@ def get_context(context):
 	"""Put the language switch above a new form, and the status and history on a request already sent."""
 	switch = language_switch()
 	if context.is_new:
-		context.title = _("Ask for a Notarization Referral")
-		context.parents = [{"label": _("My Notarization Requests"), "route": f"{context.route}/list"}]
-		intro = _(
-			"Ask for a notarization referral: we send your matter to a notary office, which accepts it or tells you why not."
-		)
-		context.introduction_text = (
-			f'{switch}<p class="qhls-portal-intro">{frappe.utils.escape_html(intro)}</p>'
+		new_request(
+			context,
+			switch,
+			_("Ask for a Notarization Referral"),
+			_("My Notarization Requests"),
+			_(
+				"Ask for a notarization referral: we send your matter to a notary office, which accepts it or tells you why not."
+			),
 		)
 	doc = context.get("reference_doc") or {}
 	if doc.get("materials") == "":
 		doc.pop("materials")
-	portal = {
-		"lang": frappe.local.lang,
-		"language_switch": switch,
-		"status": status_lines(doc),
-		"history": history_section(doc) if doc.get("name") else None,
-		"documents": document_section(nt.DOCTYPE, doc),
-		"division": place_name(doc.get("division")),
-	}
-	show_tibetan_paths(context.web_form_doc.web_form_fields, ("division",))
-	context.qhls_portal_json = portal_json(portal)
+	request_page(
+		context,
+		nt.DOCTYPE,
+		doc,
+		switch,
+		status=status_lines(doc),
+		history=history_section(doc) if doc.get("name") else None,
+	)
 
 
 def get_list_context(context):
