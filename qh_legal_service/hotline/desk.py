@@ -14,6 +14,7 @@ def overdue_filters() -> dict:
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def overdue(filters=None) -> dict:
 	"""The overdue count of the work orders the user may read, and the list it links to."""
 	frappe.has_permission(hl.DOCTYPE, "read", throw=True)

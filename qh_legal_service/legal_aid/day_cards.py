@@ -17,6 +17,7 @@ def overdue_filters() -> dict:
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def overdue(filters=None) -> dict:
 	"""The overdue count of the applications the user may read, and the list it links to."""
 	frappe.has_permission(APPLICATION, "read", throw=True)

@@ -5,6 +5,7 @@ from frappe import _
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def get(chart_name=None, chart=None, no_cache=None, filters=None, **kwargs) -> dict:
 	"""Counts per current step, read through get_list (the user's area only), labelled in their language."""
 	# Not cached: Frappe's chart cache is one per chart, shared by users of different areas.
