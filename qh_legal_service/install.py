@@ -5,6 +5,7 @@ from pathlib import Path
 
 import frappe
 
+from qh_legal_service.desk_indexes import add_desk_indexes
 from qh_legal_service.legal_aid.portal import remove_portal, setup_portal
 from qh_legal_service.mediation.portal import setup_mediation_portal
 from qh_legal_service.quality_and_supervision.portal import setup_satisfaction_portal
@@ -41,6 +42,7 @@ def after_install():
 	setup_mediation_portal()
 	setup_satisfaction_portal()
 	load_knowledge_base()
+	add_desk_indexes()
 
 
 # Workflow states and actions Frappe itself installs: ours share their names, so they stay.
@@ -57,6 +59,7 @@ def after_migrate():
 	setup_mediation_portal()
 	# ... and the entry for their satisfaction evaluations.
 	setup_satisfaction_portal()
+	add_desk_indexes()
 
 
 def before_uninstall():

@@ -1,0 +1,68 @@
+"""The composite indexes that keep each service's desk fast at a million records: one list of values.
+
+Pure. A service's desk lists its latest records, counts them (with a state filter too), counts them by
+state and by the sidebar's other group-by fields, and lists the overdue and the due-today ones
+(`current_due`, the running step's due moment). A scoped user adds one equality on one area column
+(`rules.scope`), so each index starts with that column and then carries what the path filters, groups
+or reads:
+
+- `<column>_desk_index` (column, state, group-by fields...): the count with a state filter and every
+  sidebar group-by count read from the index alone (a covering index), never from the rows.
+- `<column>_due_index` (column, current_due): overdue and due today, a range on the due moment.
+- `state_desk_index` and `due_index`: the same without a column, for the province and Administrator,
+  who see everything (no scope condition at all).
+
+Only the prefecture and county columns get them. A village (about 200 of a million records) and a
+township (about 2,500) are read fast enough through the `(division, modified)` and
+`(township, modified)` indexes every area record has (`scoping.add_area_indexes`); the latest-20 list
+uses those `(column, modified)` indexes at every tier. Every index costs each save a little, so the list
+stays this short: see benchmarks/RESULTS.md for the desk benchmark and the save cost.
+"""
+
+from dataclasses import dataclass
+
+# The area columns given desk indexes: tiers with too many records to read row by row.
+DESK_COLUMNS = ("prefecture", "county")
+DUE_FIELD = "current_due"
+
+
+@dataclass(frozen=True)
+class Desk:
+	"""What one service's desk filters and groups on."""
+
+	state_field: str
+	# The sidebar's group-by fields beyond the state: assigned worker, language, special group.
+	group_by: tuple[str, ...] = ()
+	due_field: str | None = DUE_FIELD
+
+
+DESKS: dict[str, Desk] = {
+	"Legal Aid Application": Desk(
+		"workflow_state", ("assigned_worker", "preferred_language", "entitled_group")
+	),
+	"Mediation Case": Desk("workflow_state", ("preferred_language",)),
+	"Notarization Referral": Desk("workflow_state", ("preferred_language", "entitled_group")),
+	"Hotline Work Order": Desk("workflow_state", ("operator", "language")),
+	# A consultation has no time-limited step, so no due moment.
+	"Legal Consultation": Desk("status", ("worker", "language"), due_field=None),
+	"Satisfaction Evaluation": Desk("status"),
+}
+
+
+def indexes_for(desk: Desk) -> dict[str, tuple[str, ...]]:
+	"""Index name -> columns, for one desk."""
+	indexes: dict[str, tuple[str, ...]] = {}
+	for column in DESK_COLUMNS:
+		indexes[f"{column}_desk_index"] = (column, desk.state_field, *desk.group_by)
+		if desk.due_field:
+			indexes[f"{column}_due_index"] = (column, desk.due_field)
+	indexes["state_desk_index"] = (desk.state_field, *desk.group_by)
+	if desk.due_field:
+		indexes["due_index"] = (desk.due_field,)
+	return indexes
+
+
+# doctype -> index name -> columns: what `qh_legal_service.desk_indexes` adds and its test checks.
+DESK_INDEXES: dict[str, dict[str, tuple[str, ...]]] = {
+	doctype: indexes_for(desk) for doctype, desk in DESKS.items()
+}
