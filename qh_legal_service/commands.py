@@ -1,4 +1,5 @@
-"""Bench commands of the app: `bench --site S qhls-demo`, `qhls-staff-user` and `qhls-kb-rebuild`."""
+"""Bench commands of the app: `bench --site S qhls-demo`, `qhls-staff-user`, `qhls-kb-rebuild` and
+`qhls-rebuild-figures`."""
 
 import click
 import frappe
@@ -62,4 +63,22 @@ def kb_rebuild(context):
 	click.echo(f"Knowledge base index rebuilt: {count} published articles")
 
 
-commands = [make_demo, staff_user, kb_rebuild]
+@click.command("qhls-rebuild-figures")
+@click.option("--doctype", help="One counted doctype; every one when left out")
+@pass_context
+def rebuild_figures(context, doctype):
+	"""Recount the supervisors' monthly sums (Service Figure) from the services' records."""
+	from qh_legal_service.figures import rebuild
+
+	frappe.init(site=get_site(context))
+	frappe.connect()
+	try:
+		written = rebuild(doctype)
+		frappe.db.commit()
+	finally:
+		frappe.destroy()
+	for name, rows in written.items():
+		click.echo(f"{name}: {rows} monthly sums")
+
+
+commands = [make_demo, staff_user, kb_rebuild, rebuild_figures]

@@ -20,6 +20,8 @@ _AREA_DOCTYPES = (
 	"Service Order",
 	# Scoped by the evaluated record's division.
 	"Satisfaction Evaluation",
+	# The supervisors' monthly sums, scoped by the township they count (figures.py).
+	"Service Figure",
 )
 
 # Includes in <head>
@@ -179,9 +181,16 @@ service_cases = [
 
 doc_events = {
 	# A surveyed service that closes sends its person a one-time satisfaction survey link (好差评).
+	# Every counted record keeps the supervisors' monthly sums in step as it is saved (figures.py).
 	"*": {
-		"on_update": "qh_legal_service.quality_and_supervision.satisfaction.offer_survey_on_close",
-		"on_trash": "qh_legal_service.quality_and_supervision.satisfaction.forget_links",
+		"on_update": [
+			"qh_legal_service.quality_and_supervision.satisfaction.offer_survey_on_close",
+			"qh_legal_service.figures.record_saved",
+		],
+		"on_trash": [
+			"qh_legal_service.quality_and_supervision.satisfaction.forget_links",
+			"qh_legal_service.figures.record_deleted",
+		],
 	},
 	# A citizen reads on the portal the applications staff entered for them (applicant_user).
 	"Legal Aid Application": {

@@ -1,0 +1,246 @@
+"""Supervision figures: the facts a record contributes to the monthly counts supervisors read.
+
+Pure. A record of any service adds to a handful of counters, each keyed by (month, figure, category):
+one for its receipt, one per value of each dimension it is counted by (matter type, channel, …), one
+per step of its step log that has ended (with the step's timeliness, and the state it ended in), one per
+special group it belongs to (with the timeliness of its steps), and one per outcome-like stamp. `record_figures` lists them; `figure_delta` is what a save changes.
+The site keeps the sums per township and month in `Service Figure`, so a report reads a few thousand
+sums instead of every record (its cost grows with groups, not rows).
+
+The month a figure counts in is the month of the date that ends the step or stamps the fact: a monthly
+bulletin counts what happened in the month, and a fact once ended never moves to another month.
+"""
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from qh_legal_service.rules.service_case import _condition_holds
+
+# Figures every source may have; services add their own names (`FigureRule.figure`).
+RECEIVED = "received"
+STEP = "step"
+GROUP = "group"
+GROUP_STEP = "group_step"
+# The state a record moved to when a step ended (withdrawn, refused, …), counted in that month.
+ENDED_IN = "ended_in"
+# The category of a figure counted as one total.
+TOTAL = ""
+# The category of a record that belongs to none of the special groups.
+NO_GROUP = "none"
+
+
+@dataclass(frozen=True)
+class FigureRule:
+	"""One count a record adds to when `on` is set: in the month of `on`, under the value of `by`.
+
+	`when` holds conditions on the record's fields, as in `StepRule.when`. `days_from` names the field
+	the count's duration runs from (to `on`), summed in the figure's `days`.
+	"""
+
+	figure: str
+	on: str
+	by: str | None = None
+	when: Mapping[str, object] = field(default_factory=dict)
+	days_from: str | None = None
+
+
+@dataclass(frozen=True)
+class FigureSource:
+	"""A doctype whose records supervisors count: its figures, special groups and step log.
+
+	`received` is the figure counting every record in the month of its `on` field; `special_groups`
+	maps a check field of the record to the group it marks (`rules.special_groups`), and
+	`group_by_value` a Select field whose values are groups themselves.
+	"""
+
+	doctype: str
+	received: FigureRule
+	figures: tuple[FigureRule, ...] = ()
+	special_groups: Mapping[str, str] = field(default_factory=dict)
+	group_by_value: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+	step_log: str | None = None
+
+	@property
+	def fields(self) -> tuple[str, ...]:
+		"""The record's own fields the figures read (a pure test checks them against the doctype)."""
+		names = []
+		for rule in (self.received, *self.figures):
+			names += [
+				rule.on,
+				*([rule.by] if rule.by else []),
+				*rule.when,
+				*([rule.days_from] if rule.days_from else []),
+			]
+		names += [*self.special_groups, *self.group_by_value]
+		return tuple(dict.fromkeys(names))
+
+
+@dataclass(frozen=True)
+class Measures:
+	"""What one counter adds up: records, how many had a deadline, how many met it, and their days."""
+
+	records: int = 0
+	timed: int = 0
+	in_time: int = 0
+	days: float = 0.0
+
+	def __add__(self, other: "Measures") -> "Measures":
+		return Measures(
+			self.records + other.records,
+			self.timed + other.timed,
+			self.in_time + other.in_time,
+			round(self.days + other.days, 4),
+		)
+
+	def __neg__(self) -> "Measures":
+		return Measures(-self.records, -self.timed, -self.in_time, -self.days)
+
+	def __bool__(self) -> bool:
+		return bool(self.records or self.timed or self.in_time or self.days)
+
+
+ONE = Measures(records=1)
+
+# (month, figure, category): the key of one counter of a record's area.
+FigureKey = tuple[dt.date, str, str]
+
+
+def month_of(value: object) -> dt.date | None:
+	"""The first day of the month of a date, a datetime or an ISO string; None for an empty value."""
+	if not value:
+		return None
+	if isinstance(value, str):
+		value = dt.date.fromisoformat(value[:10])
+	return dt.date(value.year, value.month, 1)
+
+
+def _as_datetime(value: object) -> dt.datetime | None:
+	if not value:
+		return None
+	if isinstance(value, str):
+		return dt.datetime.fromisoformat(value)
+	if isinstance(value, dt.datetime):
+		return value
+	return dt.datetime(value.year, value.month, value.day)
+
+
+def days_between(start: object, end: object) -> float:
+	"""Days from `start` to `end` (fractions for moments), never negative."""
+	start, end = _as_datetime(start), _as_datetime(end)
+	if not start or not end:
+		return 0.0
+	return round(max((end - start).total_seconds(), 0) / 86400, 4)
+
+
+def groups_of(source: FigureSource, record: Mapping) -> list[str]:
+	"""The special groups a record belongs to, in declared order, or [NO_GROUP]."""
+	groups = [group for fieldname, group in source.special_groups.items() if record.get(fieldname)]
+	for fieldname, groups_by_value in source.group_by_value.items():
+		group = groups_by_value.get(record.get(fieldname) or "")
+		if group:
+			groups.append(group)
+	return list(dict.fromkeys(groups)) or [NO_GROUP]
+
+
+def _add(figures: dict, key: FigureKey, measures: Measures) -> None:
+	figures[key] = figures.get(key, Measures()) + measures
+
+
+def step_measures(row: Mapping) -> Measures:
+	"""One ended step: counted, timed when it had a due moment, in time when it ended by then."""
+	due, ended = _as_datetime(row.get("due_on")), _as_datetime(row.get("ended_on"))
+	timed = int(due is not None)
+	in_time = int(bool(timed and ended and ended <= due))
+	return Measures(1, timed, in_time, days_between(row.get("started_on"), ended))
+
+
+def record_figures(
+	source: FigureSource, record: Mapping, steps: Sequence[Mapping] = ()
+) -> dict[FigureKey, Measures]:
+	"""Every counter one record adds to, with what it adds (an empty dict for a record not yet dated).
+
+	`steps` are the rows of its step log; only ended steps count, in the month they ended.
+	"""
+	figures: dict[FigureKey, Measures] = {}
+	groups = groups_of(source, record)
+	received = month_of(record.get(source.received.on))
+	if received:
+		_add(figures, (received, source.received.figure, TOTAL), ONE)
+		for group in groups:
+			_add(figures, (received, GROUP, group), ONE)
+	for rule in source.figures:
+		month = month_of(record.get(rule.on))
+		if not month or not all(
+			_condition_holds(record.get(name), value) for name, value in rule.when.items()
+		):
+			continue
+		category = str(record.get(rule.by) or "") if rule.by else TOTAL
+		days = days_between(record.get(rule.days_from), record.get(rule.on)) if rule.days_from else 0.0
+		timed = int(bool(rule.days_from and record.get(rule.days_from)))
+		_add(figures, (month, rule.figure, category), Measures(1, timed, 0, days))
+	for row in steps:
+		month = month_of(row.get("ended_on"))
+		if not month:
+			continue
+		measures = step_measures(row)
+		_add(figures, (month, STEP, str(row.get("step") or "")), measures)
+		_add(figures, (month, ENDED_IN, str(row.get("ended_in_state") or "")), ONE)
+		for group in groups:
+			_add(figures, (month, GROUP_STEP, group), measures)
+	return figures
+
+
+def figure_delta(
+	before: Mapping[FigureKey, Measures], after: Mapping[FigureKey, Measures]
+) -> dict[FigureKey, Measures]:
+	"""What a save changes: `after` minus `before`, counters left unchanged dropped."""
+	delta = {}
+	for key in dict.fromkeys([*before, *after]):
+		change = after.get(key, Measures()) + -before.get(key, Measures())
+		if change:
+			delta[key] = change
+	return delta
+
+
+def share(part: float, whole: float) -> float | None:
+	"""A percentage rounded to one decimal, or None when there is nothing to divide by."""
+	return round(100.0 * part / whole, 1) if whole else None
+
+
+def average(total: float, count: float) -> float | None:
+	"""An average rounded to one decimal, or None when nothing was counted."""
+	return round(total / count, 1) if count else None
+
+
+def months_between(start: dt.date, end: dt.date) -> list[dt.date]:
+	"""The first days of every month from `start`'s to `end`'s, both included."""
+	months, month = [], dt.date(start.year, start.month, 1)
+	while month <= end:
+		months.append(month)
+		month = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
+	return months
+
+
+def area_of(record: Mapping) -> str | None:
+	"""The finest area a figure is kept for: the record's township, else its county, prefecture or division.
+
+	Villages are summed into their township: a village's monthly counts are too few to be read apart,
+	and keeping them would make the sums as many as the records.
+	"""
+	return (
+		record.get("township") or record.get("county") or record.get("prefecture") or record.get("division")
+	)
+
+
+def sum_measures(rows: Iterable[Mapping]) -> Measures:
+	"""The sum of rows holding records/timed/in_time/days."""
+	total = Measures()
+	for row in rows:
+		total = total + Measures(
+			int(row.get("records") or 0),
+			int(row.get("timed") or 0),
+			int(row.get("in_time") or 0),
+			float(row.get("days") or 0),
+		)
+	return total

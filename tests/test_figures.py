@@ -1,0 +1,172 @@
+"""Supervision figures: what a record adds to the monthly sums, and what a save changes (pure)."""
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from qh_legal_service.rules import special_groups
+from qh_legal_service.rules.figure_sources import FIGURE_SOURCES, LEGAL_AID
+from qh_legal_service.rules.figures import (
+	ENDED_IN,
+	GROUP,
+	GROUP_STEP,
+	NO_GROUP,
+	RECEIVED,
+	STEP,
+	TOTAL,
+	FigureRule,
+	FigureSource,
+	Measures,
+	area_of,
+	average,
+	days_between,
+	figure_delta,
+	month_of,
+	months_between,
+	record_figures,
+	share,
+)
+
+APP = Path(__file__).resolve().parent.parent / "qh_legal_service"
+DOCTYPES = {
+	meta["name"]: meta
+	for meta in (json.loads(p.read_text(encoding="utf-8")) for p in APP.glob("*/doctype/*/*.json"))
+}
+NOV, DEC = dt.date(2026, 11, 1), dt.date(2026, 12, 1)
+SOURCE = FigureSource(
+	doctype="Test",
+	received=FigureRule(RECEIVED, on="received_on"),
+	figures=(
+		FigureRule("matter", on="received_on", by="matter_type"),
+		FigureRule("decision", on="decided_on", by="eligibility", days_from="received_on"),
+		FigureRule("urgent", on="urgent_on", when={"urgent": 1}),
+	),
+	special_groups={"minor": special_groups.MINORS, "elderly": special_groups.ELDERLY},
+	step_log="step_log",
+)
+
+
+def review_step(ended_on, due_on="2026-11-09 23:59:59"):
+	return {
+		"step": "Review",
+		"started_on": "2026-11-02 10:00:00",
+		"due_on": due_on,
+		"ended_on": ended_on,
+		"ended_in_state": "Approved",
+	}
+
+
+def test_a_received_record_counts_once_with_its_dimensions_and_groups():
+	record = {"received_on": dt.date(2026, 11, 2), "matter_type": "Labour", "minor": 1, "elderly": 0}
+	assert record_figures(SOURCE, record) == {
+		(NOV, RECEIVED, TOTAL): Measures(1),
+		(NOV, GROUP, special_groups.MINORS): Measures(1),
+		(NOV, "matter", "Labour"): Measures(1),
+	}
+
+
+def test_a_record_in_no_group_counts_under_none_and_an_undated_record_counts_nothing():
+	assert record_figures(SOURCE, {"received_on": "2026-11-02"})[(NOV, GROUP, NO_GROUP)] == Measures(1)
+	assert record_figures(SOURCE, {"matter_type": "Labour"}) == {}
+
+
+def test_a_stamp_counts_in_its_own_month_with_its_days_from_receipt():
+	record = {"received_on": "2026-11-28", "decided_on": "2026-12-03", "eligibility": "Eligible"}
+	figures = record_figures(SOURCE, record)
+	assert figures[(DEC, "decision", "Eligible")] == Measures(records=1, timed=1, in_time=0, days=5.0)
+	assert (NOV, "decision", "Eligible") not in figures
+
+
+def test_a_conditional_figure_counts_only_when_its_condition_holds():
+	assert (NOV, "urgent", TOTAL) not in record_figures(SOURCE, {"urgent_on": "2026-11-03", "urgent": 0})
+	assert record_figures(SOURCE, {"urgent_on": "2026-11-03", "urgent": 1})[
+		(NOV, "urgent", TOTAL)
+	] == Measures(1)
+
+
+def test_an_ended_step_counts_its_timeliness_days_and_state_for_the_record_and_each_group():
+	record = {"received_on": "2026-11-02", "minor": 1, "elderly": 1}
+	late = review_step("2026-12-01 09:00:00")
+	figures = record_figures(SOURCE, record, [late])
+	days = days_between("2026-11-02 10:00:00", "2026-12-01 09:00:00")
+	assert days == pytest.approx(28.9583, abs=1e-4)
+	assert figures[(DEC, STEP, "Review")] == Measures(1, 1, 0, days)
+	assert figures[(DEC, ENDED_IN, "Approved")] == Measures(1)
+	assert figures[(DEC, GROUP_STEP, special_groups.MINORS)] == Measures(1, 1, 0, days)
+	assert figures[(DEC, GROUP_STEP, special_groups.ELDERLY)] == Measures(1, 1, 0, days)
+	in_time = record_figures(SOURCE, record, [review_step("2026-11-09 23:59:59")])
+	assert in_time[(NOV, STEP, "Review")].in_time == 1
+
+
+def test_a_running_step_and_an_untimed_step_count_as_they_are():
+	record = {"received_on": "2026-11-02"}
+	assert (NOV, STEP, "Review") not in record_figures(SOURCE, record, [review_step(None)])
+	untimed = record_figures(SOURCE, record, [review_step("2026-11-05 10:00:00", due_on=None)])
+	assert untimed[(NOV, STEP, "Review")] == Measures(records=1, timed=0, in_time=0, days=3.0)
+
+
+def test_a_save_changes_only_what_moved():
+	before = record_figures(SOURCE, {"received_on": "2026-11-02", "matter_type": "Labour"})
+	after = record_figures(
+		SOURCE,
+		{"received_on": "2026-11-02", "matter_type": "Pay", "decided_on": "2026-11-04", "eligibility": "E"},
+	)
+	assert figure_delta(before, after) == {
+		(NOV, "matter", "Labour"): Measures(-1),
+		(NOV, "matter", "Pay"): Measures(1),
+		(NOV, "decision", "E"): Measures(1, 1, 0, 2.0),
+	}
+	assert figure_delta(after, after) == {}
+
+
+def test_helpers_round_and_refuse_to_divide_by_nothing():
+	assert share(2, 3) == 66.7
+	assert share(1, 0) is None
+	assert average(10, 4) == 2.5
+	assert average(1, 0) is None
+	assert month_of("2026-02-28 23:00:00") == dt.date(2026, 2, 1)
+	assert month_of(None) is None
+	assert months_between(dt.date(2025, 11, 15), dt.date(2026, 2, 1)) == [
+		dt.date(2025, 11, 1),
+		dt.date(2025, 12, 1),
+		dt.date(2026, 1, 1),
+		dt.date(2026, 2, 1),
+	]
+	assert area_of({"division": "630202001001", "township": "630202001", "county": "630202"}) == "630202001"
+	assert area_of({"division": "630202", "county": "630202", "prefecture": "630200"}) == "630202"
+
+
+@pytest.mark.parametrize("source", FIGURE_SOURCES.values(), ids=lambda source: source.doctype)
+def test_every_figure_source_reads_fields_its_doctype_has(source):
+	meta = DOCTYPES[source.doctype]
+	fieldnames = {field["fieldname"] for field in meta["fields"]}
+	assert set(source.fields) <= fieldnames, set(source.fields) - fieldnames
+	if source.step_log:
+		step_log = next(field for field in meta["fields"] if field["fieldname"] == source.step_log)
+		assert step_log["options"] == "Service Case Step"
+	assert set(source.special_groups.values()) <= set(special_groups.SPECIAL_GROUPS)
+	for fieldname in ("division", "prefecture", "county", "township"):
+		assert fieldname in fieldnames
+
+
+def test_the_legal_aid_groups_cover_its_special_group_checks():
+	assert set(LEGAL_AID.special_groups) == {
+		"minor",
+		"elderly_without_income",
+		"disabled_without_income",
+		"social_assistance_recipient",
+		"entitled_group",
+		"migrant_worker_pay_claim",
+		"single_mother",
+	}
+
+
+def test_service_figure_is_scoped_like_every_area_record():
+	meta = DOCTYPES["Service Figure"]
+	fieldnames = {field["fieldname"] for field in meta["fields"]}
+	assert {"service", "month", "figure", "category", "records", "timed", "in_time", "days"} <= fieldnames
+	assert {"division", "prefecture", "county", "township"} <= fieldnames
+	hooks = (APP / "hooks.py").read_text(encoding="utf-8")
+	assert '"Service Figure",' in hooks.split("_AREA_DOCTYPES = (")[1].split("\n)")[0]
