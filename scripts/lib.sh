@@ -262,3 +262,39 @@ ensure_browser_tools() {
 	"$bench_dir/env/bin/python" -c "import xmlrunner" 2>/dev/null \
 		|| "$bench_dir/env/bin/pip" install -q unittest-xml-reporting
 }
+
+# ---- Serving a site with its background jobs ----------------------------------------------------------
+
+# Serve site $1 on port $2 (in the foreground), with a worker for every queue and the scheduler beside it,
+# as `bench start` would without a Procfile: whatever the site enqueues (e-mails, the hourly escalation, a
+# report someone made a prepared one) gets done. Their logs go to logs/dev-up-{worker,scheduler}.log.
+# All three stop when the server stops, or when this shell is interrupted (Ctrl-C) or terminated.
+serve_with_jobs() {
+	local site=$1 port=$2
+	background_pids=()
+	set -m # each in a process group of its own, so that stopping it stops its children too
+	bench worker >>"$bench_dir/logs/dev-up-worker.log" 2>&1 &
+	background_pids+=($!)
+	bench schedule >>"$bench_dir/logs/dev-up-scheduler.log" 2>&1 &
+	background_pids+=($!)
+	# The server too, and this shell waits for it: a shell waiting in `wait` acts on a signal at once.
+	bench --site "$site" serve --port "$port" &
+	background_pids+=($!)
+	set +m
+	trap stop_background_jobs EXIT
+	trap 'exit 130' INT
+	trap 'exit 143' TERM
+	wait "${background_pids[2]}"
+}
+
+# Stop what serve_with_jobs started (each process group whole), and wait for them.
+stop_background_jobs() {
+	local pid
+	for pid in "${background_pids[@]}"; do
+		kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null
+	done
+	for pid in "${background_pids[@]}"; do
+		wait "$pid" 2>/dev/null || true
+	done
+	background_pids=()
+}

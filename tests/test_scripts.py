@@ -2,7 +2,9 @@
 
 import hashlib
 import os
+import signal
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -318,3 +320,84 @@ def test_dev_up_runs_bench_init_for_an_empty_folder(tmp_path):
 	assert calls(tmp_path) == [
 		f"bench init --frappe-branch version-15 --skip-redis-config-generation {folder}"
 	]
+
+
+# dev-up serves its site with a worker and the scheduler beside `bench serve`, and stops them with it.
+
+
+def stand_in_bench_for_serving(tmp_path: Path, serve: str) -> Path:
+	"""A `bench` whose worker and scheduler run until stopped (writing their pid) and whose serve runs `serve`."""
+	tools = tmp_path / "tools"
+	tools.mkdir()
+	(tools / "bench").write_text(
+		f"""#!/bin/bash
+echo "bench $*" >> "{tmp_path}/calls"
+case "$1" in
+	worker|schedule) echo $$ > "{tmp_path}/$1.pid"; exec sleep 300 ;;
+	*) {serve} ;;
+esac
+"""
+	)
+	(tools / "bench").chmod(0o755)
+	return tools
+
+
+def running(pid_file: Path) -> bool:
+	pid = int(pid_file.read_text())
+	try:
+		state = Path(f"/proc/{pid}/stat").read_text().split()[2]
+	except FileNotFoundError:
+		return False
+	return state != "Z"
+
+
+def wait_for(path: Path, seconds: float = 10) -> None:
+	for _ in range(int(seconds * 20)):
+		if path.exists() and path.read_text().strip():
+			return
+		time.sleep(0.05)
+	raise AssertionError(f"{path} never appeared")
+
+
+def test_serve_with_jobs_runs_a_worker_and_the_scheduler_and_stops_them_with_the_server(tmp_path):
+	bench = make_bench(tmp_path)
+	# The server waits until both are up, then stops (as when it fails or is stopped).
+	tools = stand_in_bench_for_serving(
+		tmp_path,
+		f'while [ ! -s "{tmp_path}/worker.pid" ] || [ ! -s "{tmp_path}/schedule.pid" ]; do sleep 0.05; done',
+	)
+	result = bash("serve_with_jobs dev.localhost 8000", bench, PATH=f"{tools}:{os.environ['PATH']}")
+	assert result.returncode == 0, result.stderr
+	assert sorted(calls(tmp_path)) == [
+		"bench --site dev.localhost serve --port 8000",
+		"bench schedule",
+		"bench worker",
+	]
+	assert not running(tmp_path / "worker.pid")
+	assert not running(tmp_path / "schedule.pid")
+	assert (bench / "logs/dev-up-worker.log").exists()
+	assert (bench / "logs/dev-up-scheduler.log").exists()
+
+
+@pytest.mark.parametrize("signal_number", [signal.SIGINT, signal.SIGTERM])
+def test_stopping_dev_up_while_it_serves_stops_the_worker_and_the_scheduler(tmp_path, signal_number):
+	bench = make_bench(tmp_path)
+	tools = stand_in_bench_for_serving(tmp_path, f'echo $$ > "{tmp_path}/serve.pid"; exec sleep 300')
+	shell = subprocess.Popen(
+		["bash", "-c", f'set -euo pipefail; source "{LIB}"; serve_with_jobs dev.localhost 8000'],
+		env={**os.environ, "FRAPPE_BENCH": str(bench), "PATH": f"{tools}:{os.environ['PATH']}"},
+	)
+	for name in ("worker", "schedule", "serve"):
+		wait_for(tmp_path / f"{name}.pid")
+	# Ctrl-C reaches the script (the terminal's foreground group); the three run in groups of their own.
+	shell.send_signal(signal_number)
+	assert shell.wait(timeout=20) == 128 + signal_number
+	for name in ("worker", "schedule", "serve"):
+		assert not running(tmp_path / f"{name}.pid"), name
+
+
+def test_dev_up_serves_through_serve_with_jobs_with_the_scheduler_enabled():
+	script = DEV_UP.read_text()
+	assert 'bench --site "$site" enable-scheduler' in script
+	assert 'serve_with_jobs "$site" 8000' in script
+	assert "exec bench" not in script
