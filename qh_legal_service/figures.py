@@ -23,6 +23,7 @@ from qh_legal_service.rules.figures import (
 	record_figures,
 )
 from qh_legal_service.rules.scope import AREA_COLUMNS, SCOPE_COLUMN_BY_TIER
+from qh_legal_service.rules.special_groups import MEMBERSHIP_DOCTYPE, MEMBERSHIP_FIELD
 from qh_legal_service.scoping import DIVISION
 
 FIGURE = "Service Figure"
@@ -139,6 +140,7 @@ def rebuild(doctype: str | None = None) -> dict[str, int]:
 				break
 			last = records[-1].name
 			steps = steps_of(source, [record.name for record in records])
+			add_group_rows(source, records)
 			for key, measures in accumulate(source, records, steps).items():
 				totals[key] = totals.get(key, Measures()) + measures
 		write(source.doctype, {key: measures for key, measures in totals.items() if measures})
@@ -159,6 +161,26 @@ def steps_of(source: FigureSource, names: list[str]) -> dict[str, list]:
 	):
 		by_record.setdefault(row.parent, []).append(row)
 	return by_record
+
+
+def add_group_rows(source: FigureSource, records: list) -> None:
+	"""Give each record its special group rows, when its groups are a table (`FigureSource.group_table`)."""
+	if not source.group_table or not records:
+		return
+	by_record: dict[str, list] = {}
+	for row in frappe.get_all(
+		MEMBERSHIP_DOCTYPE,
+		filters={
+			"parenttype": source.doctype,
+			"parentfield": source.group_table,
+			"parent": ["in", [record.name for record in records]],
+		},
+		fields=["parent", MEMBERSHIP_FIELD],
+		order_by="idx asc",
+	):
+		by_record.setdefault(row.parent, []).append(row)
+	for record in records:
+		record[source.group_table] = by_record.get(record.name, [])
 
 
 def figure_sums(

@@ -7,6 +7,7 @@ import frappe
 
 from qh_legal_service.desk_indexes import add_desk_indexes
 from qh_legal_service.legal_aid.portal import remove_portal, setup_portal
+from qh_legal_service.legal_service_core.doctype.special_group.special_group import make_special_groups
 from qh_legal_service.mediation.portal import setup_mediation_portal
 from qh_legal_service.quality_and_supervision.portal import setup_satisfaction_portal
 from qh_legal_service.rules.desks import CITIZEN_ROLE, DESKS, STAFF_ROLES
@@ -42,6 +43,7 @@ def after_install():
 	setup_mediation_portal()
 	setup_satisfaction_portal()
 	load_knowledge_base()
+	make_special_groups()
 	add_desk_indexes()
 
 
@@ -59,6 +61,8 @@ def after_migrate():
 	setup_mediation_portal()
 	# ... and the entry for their satisfaction evaluations.
 	setup_satisfaction_portal()
+	# The special groups a service's Special Groups field links to.
+	make_special_groups()
 	add_desk_indexes()
 
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from qh_legal_service.rules.service_case import _condition_holds
+from qh_legal_service.rules.special_groups import MEMBERSHIP_FIELD
 
 # Figures every source may have; services add their own names (`FigureRule.figure`).
 RECEIVED = "received"
@@ -50,8 +51,9 @@ class FigureSource:
 	"""A doctype whose records supervisors count: its figures, special groups and step log.
 
 	`received` is the figure counting every record in the month of its `on` field; `special_groups`
-	maps a check field of the record to the group it marks (`rules.special_groups`), and
-	`group_by_value` a Select field whose values are groups themselves.
+	maps a check field of the record to the group it marks (`rules.special_groups`),
+	`group_by_value` a Select field whose values are groups themselves, and `group_table` names a table
+	of `Special Group Membership` rows (`rules.special_groups.GROUPS_FIELD`) whose links are the groups.
 	"""
 
 	doctype: str
@@ -60,6 +62,7 @@ class FigureSource:
 	special_groups: Mapping[str, str] = field(default_factory=dict)
 	group_by_value: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 	step_log: str | None = None
+	group_table: str | None = None
 
 	@property
 	def fields(self) -> tuple[str, ...]:
@@ -73,6 +76,7 @@ class FigureSource:
 				*([rule.days_from] if rule.days_from else []),
 			]
 		names += [*self.special_groups, *self.group_by_value]
+		# The group table is read apart (a table is not a column of the record's row).
 		return tuple(dict.fromkeys(names))
 
 
@@ -140,7 +144,16 @@ def groups_of(source: FigureSource, record: Mapping) -> list[str]:
 		group = groups_by_value.get(record.get(fieldname) or "")
 		if group:
 			groups.append(group)
+	if source.group_table:
+		groups += [group for group in map(_group_of_row, record.get(source.group_table) or ()) if group]
 	return list(dict.fromkeys(groups)) or [NO_GROUP]
+
+
+def _group_of_row(row: object) -> str | None:
+	"""The group of one membership row (a child record, a dict, or the group's name itself)."""
+	if isinstance(row, str):
+		return row
+	return row.get(MEMBERSHIP_FIELD)
 
 
 def _add(figures: dict, key: FigureKey, measures: Measures) -> None:

@@ -13,3 +13,11 @@ VETERANS = "Soldiers, Veterans and Entitled Groups"  # 军人军属、退役军�
 LOW_INCOME = "People in Economic Hardship"  # 低收入群体、困难群众
 
 SPECIAL_GROUPS = (ELDERLY, MINORS, WOMEN, DISABLED, MIGRANT_WORKERS, VETERANS, LOW_INCOME)
+
+# Services without checks of their own (mediation, the hotline, consultations) mark the groups a person
+# belongs to in one Table MultiSelect field, `special_groups`, whose rows link to the master records of
+# these groups (made on install and migrate, one per name above).
+GROUP_DOCTYPE = "Special Group"
+MEMBERSHIP_DOCTYPE = "Special Group Membership"
+GROUPS_FIELD = "special_groups"
+MEMBERSHIP_FIELD = "special_group"

@@ -40,6 +40,8 @@ class HotlineWorkOrder(ServiceCase):
 			)
 		wait = hl.wait_seconds(started, answered)
 		self.wait_seconds = None if wait is None else int(wait)
+		# Stored so that the supervision figures count the 15-second rate (figure_sources.HOTLINE).
+		self.answered_within_15s = int(hl.answered_in_time(started, answered))
 
 	def on_state_entry(self, previous_state, state, now):
 		if state == hl.CALLED_BACK:
