@@ -13,6 +13,7 @@ from qh_legal_service.install import complete_setup_unattended
 from qh_legal_service.mediation.demo import make_mediation_cases
 from qh_legal_service.notarization.demo import make_notarization_referrals
 from qh_legal_service.quality_and_supervision.demo import make_satisfaction_evaluations
+from qh_legal_service.quality_and_supervision.equalisation import load_population_file
 from qh_legal_service.rules.divisions import ancestors_by_tier, load_division_file
 from qh_legal_service.rules.scope import area_columns
 from qh_legal_service.rules.service_network import point_type_for_tier
@@ -160,6 +161,8 @@ def make_demo(scale: str = "small", seed: int = 2026) -> list[DemoUser]:
 	make_hotline_work_orders(rng)
 	make_service_orders()
 	make_satisfaction_evaluations(rng, CITIZEN_EMAIL)
+	# The 2020 census population per county, for the Equalisation Index.
+	load_population_file()
 	# Some demo records are written in bulk, past their controllers: count every service afresh.
 	rebuild_figures()
 	return [*DEMO_USERS, DemoUser(CITIZEN_EMAIL, "卓玛 (portal)", "", "Legal Service Citizen", "bo")]
