@@ -6,6 +6,7 @@ from pathlib import Path
 import frappe
 
 from qh_legal_service.desk_indexes import add_desk_indexes
+from qh_legal_service.indicators import sync_indicators
 from qh_legal_service.legal_aid.portal import remove_portal, setup_portal
 from qh_legal_service.legal_service_core.doctype.special_group.special_group import make_special_groups
 from qh_legal_service.mediation.portal import setup_mediation_portal
@@ -45,6 +46,7 @@ def after_install():
 	load_knowledge_base()
 	make_special_groups()
 	add_desk_indexes()
+	sync_indicators()
 
 
 # Workflow states and actions Frappe itself installs: ours share their names, so they stay.
@@ -64,6 +66,8 @@ def after_migrate():
 	# The special groups a service's Special Groups field links to.
 	make_special_groups()
 	add_desk_indexes()
+	# The supervision indicators as shipped; a target the province changed is kept.
+	sync_indicators()
 
 
 def before_uninstall():

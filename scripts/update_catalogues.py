@@ -148,6 +148,12 @@ def add_app_extra_strings(catalog):
 		if record.get("doctype") == "Number Card":
 			add(record.get("label") or record.get("name"), path, "Number Card")
 
+	# The supervision indicators' names and areas (data/supervision_indicators.json), shown through _().
+	path = app_path / "data" / "supervision_indicators.json"
+	for indicator in load(path)["indicators"]:
+		add(indicator["name"], path, f"Supervision indicator {indicator['code']}")
+		add(indicator["area"], path, "Area of the supervision indicators")
+
 
 def add_frappe_strings(catalog):
 	"""Strings of the Frappe files in qh_legal_service.frappe_strings.FRAPPE_SOURCES (all, or the chosen)."""
