@@ -1,8 +1,9 @@
-"""The Mediation Outcomes report on a real site: counted in the database, in the reader's area only."""
+"""The Mediation Outcomes report on a real site: read from the supervision figures, in the reader's area only."""
 
 import frappe
 from frappe.model.workflow import apply_workflow
 
+from qh_legal_service.figures import rebuild
 from qh_legal_service.mediation.doctype.mediation_case.test_mediation_case import (
 	WRITTEN_AGREEMENT,
 	MediationCaseTest,
@@ -23,8 +24,21 @@ class TestMediationOutcomes(MediationCaseTest):
 			doc = apply_workflow(doc, action)
 		return doc
 
+	def rows(self, user, filters) -> tuple[dict, list, dict]:
+		"""The report's rows by (division, dispute type) as `user` reads them (in their language), its data
+		and chart."""
+		frappe.set_user(user)
+		try:
+			_columns, data, _message, chart = execute(filters)
+			english = {frappe._(name): name for name in ("Neighbours", "Land")}
+		finally:
+			frappe.set_user("Administrator")
+		return {(row["division"], english.get(row["dispute_type"])): row for row in data}, data, chart
+
 	def test_outcomes_by_county_and_dispute_type_in_the_readers_area(self):
 		make_staff(BUREAU, CHENGDONG, "County Justice Bureau")
+		filters = {"group_by": "County"}
+		before, _data, _chart = self.rows(BUREAU, filters)
 		start = [
 			(m.ACCEPT, {"committee": self.committee}),
 			(m.START, {"mediators": [{"mediator": self.mediator}]}),
@@ -45,28 +59,77 @@ class TestMediationOutcomes(MediationCaseTest):
 		make_case(dispute_type="Land")
 		# A neighbouring county's case, which the Chengdong bureau does not count.
 		make_case(division=CHENGZHONG)
-		frappe.db.set_value("Mediation Case", agreed.name, "duration_days", 6, update_modified=False)
+		after, data, chart = self.rows(BUREAU, filters)
 
-		frappe.set_user(BUREAU)
-		try:
-			columns, data, _message, chart = execute({"group_by": "County"})
-		finally:
-			frappe.set_user("Administrator")
-		self.assertIn("agreement_rate", [column["fieldname"] for column in columns])
-		county = next(row for row in data if row["division"] == CHENGDONG and row["indent"] == 0)
-		self.assertGreaterEqual(county["cases"], 3)
-		self.assertFalse([row for row in data if row["division"] == "630103"])
-		neighbours = next(
-			row
-			for row in data
-			if row["division"] == CHENGDONG and row["dispute_type"] == frappe._("Neighbours")
-		)
-		# Read against the rows this test made: other tests' cases may share the county.
-		self.assertGreaterEqual(neighbours["reached"], 1)
-		self.assertGreaterEqual(neighbours["not_reached"], 1)
-		total = data[-1]
+		def change(key, column):
+			self.assertIn(key, after, list(after))
+			return after[key][column] - (before[key][column] if key in before else 0)
+
+		neighbours, land = (CHENGDONG, "Neighbours"), (CHENGDONG, "Land")
+		# Counted in the figures when each step was saved: two Neighbours cases, one agreed and one not.
 		self.assertEqual(
-			total["cases"], sum(row["cases"] for row in data if row["indent"] == 0) - total["cases"]
+			[
+				change(neighbours, column)
+				for column in ("cases", "reached", "not_reached", "withdrawn", "open")
+			],
+			[2, 1, 1, 0, 0],
 		)
-		self.assertIsNotNone(total["agreement_rate"])
-		self.assertIsNotNone(chart)
+		# The Land case has no outcome: requested in the period and open now.
+		self.assertEqual([change(land, column) for column in ("cases", "reached", "open")], [1, 0, 1])
+		self.assertEqual(change((CHENGDONG, None), "cases"), 3)
+		# The county bureau reads its own county only: Chengzhong's case is not there.
+		self.assertEqual({division for division, _type in after} - {None}, {CHENGDONG})
+		total = data[-1]
+		self.assertEqual(total["division_name"], frappe._("Total"))
+		self.assertEqual(
+			[total[c] for c in ("cases", "open")], [after[(CHENGDONG, None)][c] for c in ("cases", "open")]
+		)
+		self.assertEqual(chart["data"]["datasets"][0]["values"][3], total["open"])
+
+	def test_rates_and_days_come_from_the_outcome_month(self):
+		"""Stamps set in a month of their own, the figures rebuilt from the records: exact rates and days."""
+		cases = [make_case(), make_case(), make_case(), make_case(dispute_type="Land")]
+		stamps = [
+			(m.AGREEMENT_REACHED, "2031-05-04 09:00:00", m.CONFIRMED, m.PERFORMED_FULLY),
+			(m.AGREEMENT_REACHED, "2031-05-12 21:00:00", m.NOT_CONFIRMED, m.PERFORMED_PARTLY),
+			(m.AGREEMENT_NOT_REACHED, "2031-05-08 09:00:00", "", ""),
+			(m.WITHDRAWN, "2031-05-02 09:00:00", "", ""),
+		]
+		for doc, (outcome, outcome_on, confirmation, performance) in zip(cases, stamps, strict=True):
+			frappe.db.set_value(
+				"Mediation Case",
+				doc.name,
+				{
+					"requested_on": "2031-04-30 10:00:00",
+					"accepted_on": "2031-05-01 09:00:00",
+					"outcome": outcome,
+					"outcome_on": outcome_on,
+					"judicial_confirmation": confirmation,
+					"performance": performance,
+					"followed_up_on": "2031-05-20" if performance else None,
+					"workflow_state": m.CLOSED,
+				},
+				update_modified=False,
+			)
+		rebuild("Mediation Case")
+		by_key, data, _chart = self.rows(
+			"Administrator", {"group_by": "County", "from_date": "2031-05-01", "to_date": "2031-05-31"}
+		)
+		neighbours = by_key[(CHENGDONG, "Neighbours")]
+		# Requested in April: no cases in May, but May's outcomes.
+		self.assertEqual(
+			[neighbours[c] for c in ("cases", "reached", "not_reached", "withdrawn")], [0, 2, 1, 0]
+		)
+		self.assertEqual(neighbours["agreement_rate"], 66.7)
+		# Days from acceptance: 3, 11.5 and 7.
+		self.assertEqual(neighbours["average_days"], 7.2)
+		self.assertEqual(neighbours["confirmed_share"], 50.0)
+		self.assertEqual(neighbours["performed_share"], 50.0)
+		land = by_key[(CHENGDONG, "Land")]
+		self.assertEqual([land["withdrawn"], land["average_days"], land["agreement_rate"]], [1, 1.0, 0.0])
+		self.assertEqual(data[-1]["agreement_rate"], 50.0)
+		april = self.rows(
+			"Administrator", {"group_by": "County", "from_date": "2031-04-01", "to_date": "2031-04-30"}
+		)[0]
+		self.assertEqual(april[(CHENGDONG, "Neighbours")]["cases"], 3)
+		self.assertEqual(april[(CHENGDONG, "Neighbours")]["reached"], 0)
