@@ -8,9 +8,11 @@ primary then is missing from the report when the report reads from the replica, 
 reads from the primary. Prints one line per step and PASS or FAIL; exits 1 on failure.
 """
 
+import ast
 import sys
 import time
 import uuid
+from pathlib import Path
 
 import frappe
 import pymysql
@@ -94,6 +96,47 @@ def app_reports_alike() -> list[str]:
 			differ.append(name)
 	if not names:
 		differ.append("(the app has no standard reports)")
+	return differ
+
+
+def read_only_methods() -> list[str]:
+	"""Dotted paths of the app's functions marked @frappe.read_only(), found in its source."""
+	package = Path(frappe.get_app_path("qh_legal_service"))
+	found = []
+	for path in sorted(package.rglob("*.py")):
+		if "@frappe.read_only()" not in path.read_text(encoding="utf-8"):
+			continue
+		module = ".".join(path.relative_to(package.parent).with_suffix("").parts)
+		for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+			if isinstance(node, ast.FunctionDef) and any(
+				ast.unparse(decorator) == "frappe.read_only()" for decorator in node.decorator_list
+			):
+				found.append(f"{module}.{node.name}")
+	return found
+
+
+def app_methods_alike() -> list[str]:
+	"""Call every read-only method of the app (with no arguments) on the primary and on the replica."""
+	methods = read_only_methods()
+	differ = [] if methods else ["(no @frappe.read_only() method found in the app)"]
+	for method in methods:
+		results = []
+		for replica in (False, True):
+			frappe.local.conf.read_from_replica = int(replica)
+			forget_replica()
+			try:
+				results.append(frappe.get_attr(method)())
+			except TypeError as error:
+				results.append(f"needs arguments ({error})")
+			except Exception as error:
+				frappe.db.rollback()
+				results.append(f"{type(error).__name__}: {error}")
+		frappe.local.conf.read_from_replica = 1
+		print(
+			f"     {method}: {'same' if results[0] == results[1] else 'DIFFERENT'} ({str(results[1])[:80]})"
+		)
+		if results[0] != results[1]:
+			differ.append(method)
 	return differ
 
 
@@ -206,6 +249,8 @@ def check(socket: str) -> None:
 
 	print("     every standard report of the app, run on the primary and on the caught-up replica:")
 	expect("the app's reports that give another result on the replica", app_reports_alike(), [])
+	print("     every @frappe.read_only() method of the app, on the primary and on the replica:")
+	expect("the app's read-only methods that give another result on the replica", app_methods_alike(), [])
 
 	frappe.local.conf.read_from_replica = 0
 	sql_thread(root, start=False)
