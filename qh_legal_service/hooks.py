@@ -154,7 +154,11 @@ standard_queries = {
 }
 
 # Files attached to service records, and every citizen upload, are private (see files.py).
-override_doctype_class = {"File": "qh_legal_service.files.ServiceFile"}
+override_doctype_class = {
+	"File": "qh_legal_service.files.ServiceFile",
+	# This app's reports answer on the desk directly: Frappe never marks them prepared (direct_reports.py).
+	"Report": "qh_legal_service.direct_reports.DirectReport",
+}
 
 # Scheduled Tasks
 # ---------------
