@@ -117,6 +117,8 @@ after_request = ["qh_legal_service.portal_protection.strip_tracebacks"]
 # Frappe's web form save without its hard-coded 10 a minute per address: protect_request limits it.
 override_whitelisted_methods = {
 	"frappe.website.doctype.web_form.web_form.accept": "qh_legal_service.portal_protection.accept",
+	# The search bar finds service records as their link search does: indexed and within the user's area.
+	"frappe.utils.global_search.search": "qh_legal_service.record_search.global_search",
 }
 
 # Whitelisted methods of this app that guests or citizens call to write (beyond web forms, REST and
@@ -150,7 +152,21 @@ standard_queries = {
 	"Administrative Division": (
 		"qh_legal_service.legal_service_core.doctype.administrative_division.administrative_division"
 		".division_search"
-	)
+	),
+	# Every service: by number, a person's name, phone or resident ID, each through an index, within the
+	# user's area, with IDs masked for roles that do not handle them (record_search.py).
+	**{
+		doctype: "qh_legal_service.record_search.search_records"
+		for doctype in (
+			"Legal Aid Application",
+			"Mediation Case",
+			"Notarization Referral",
+			"Hotline Work Order",
+			"Legal Consultation",
+			"Satisfaction Evaluation",
+			"Service Order",
+		)
+	},
 }
 
 # Files attached to service records, and every citizen upload, are private (see files.py).
