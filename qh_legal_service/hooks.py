@@ -22,6 +22,8 @@ _AREA_DOCTYPES = (
 	"Satisfaction Evaluation",
 	# The supervisors' monthly sums, scoped by the township they count (figures.py).
 	"Service Figure",
+	# The monthly supervision bulletins, scoped by the division they report on.
+	"Supervision Bulletin",
 )
 
 # Includes in <head>
@@ -75,6 +77,8 @@ jinja = {
 	"methods": [
 		"qh_legal_service.service_documents.service_document",
 		"qh_legal_service.legal_aid.documents.legal_aid_document",
+		# The monthly supervision bulletin's figures and wording (quality_and_supervision/bulletin.py).
+		"qh_legal_service.quality_and_supervision.bulletin.supervision_bulletin",
 	]
 }
 
