@@ -259,13 +259,24 @@ class HotlineWorkOrderCase(FrappeTestCase):
 		make_work_order(call_started_at=started, call_answered_at=started + dt.timedelta(seconds=40))
 		make_work_order(call_started_at=started, call_answered_at=None, division=CHENGZHONG)
 		make_work_order(call_started_at=started, call_answered_at=None, language=hl.TIBETAN)
+		# The month's last call, answered 12 s later in the next month: counted in March, in time.
+		last = get_datetime("2031-03-31 23:59:53")
+		make_work_order(call_started_at=last, call_answered_at=last + dt.timedelta(seconds=12))
+		# April's call is not March's.
+		make_work_order(call_started_at=get_datetime("2031-04-01 00:00:10"), call_answered_at=None)
+		# The figures count whole months: the 3rd of March reads all of March.
 		filters = frappe._dict(from_date="2031-03-03", to_date="2031-03-03")
 		rows = report.execute(filters)[1]
 		total = rows[-1]
-		self.assertEqual((total["calls"], total["answered"], total["within_15s"]), (4, 2, 1))
-		self.assertEqual(total["connection_rate"], 50.0)
-		self.assertEqual(total["within_15s_rate"], 25.0)
+		self.assertEqual((total["calls"], total["answered"], total["within_15s"]), (5, 3, 2))
+		self.assertEqual(total["connection_rate"], 60.0)
+		self.assertEqual(total["within_15s_rate"], 40.0)
+		by_language = {row["language"]: row for row in rows if row["indent"] == 1}
+		self.assertEqual(by_language[frappe._(hl.TIBETAN)]["calls"], 1)
+		self.assertEqual(
+			sum(row["calls"] for row in rows if row["indent"] == 0 and row is not total), total["calls"]
+		)
 		# A county's staff count their own county only.
 		frappe.set_user(HOLDER)
 		rows = report.execute(filters)[1]
-		self.assertEqual((rows[-1]["calls"], rows[-1]["answered"]), (3, 2))
+		self.assertEqual((rows[-1]["calls"], rows[-1]["answered"], rows[-1]["within_15s"]), (4, 3, 2))

@@ -3,14 +3,16 @@
 
 """The 12348 line's GB/T 33358 figures by division and caller's language: calls, answered, answered within
 15 seconds, the connection rate and the 15-second rate, with the work orders transferred and escalated.
-Counted in the database (GROUP BY) over the reader's area only (frappe.get_list applies the tier scope),
-from the stored call times (`call_started_at`, `call_answered_at` and the `wait_seconds` between them)."""
+
+Read from the supervision figures (`figure_sources.HOTLINE`): calls, answered and answered within 15 s
+(the `answered_within_15s` check stored from the call times) in the month the call began, transfers and
+escalations in their own month; whole months, in the reader's area only."""
 
 import frappe
 from frappe import _
 
+from qh_legal_service.figure_reports import months_note, sums
 from qh_legal_service.legal_aid.report.utils import (
-	area_and_period,
 	division_cells,
 	division_columns,
 	division_names,
@@ -18,54 +20,61 @@ from qh_legal_service.legal_aid.report.utils import (
 	int_column,
 	percent_column,
 )
+from qh_legal_service.rules import figure_sources as fs
 from qh_legal_service.rules import hotline as hl
 from qh_legal_service.rules.legal_aid_stats import TOTAL
 
-SUMS = [
-	"count(name) as calls",
-	"count(call_answered_at) as answered",
-	f"sum(call_answered_at is not null and wait_seconds <= {hl.ANSWER_TARGET_SECONDS}) as within_15s",
-	"count(transferred_on) as transferred",
-	"count(escalated_step) as escalated",
-]
+# Each report sum: the figure counting it (by the caller's language).
+COUNTS = {
+	"calls": fs.CALLS,
+	"answered": fs.ANSWERED,
+	"within_15s": fs.ANSWERED_WITHIN_15S,
+	"transferred": fs.TRANSFERRED,
+	"escalated": fs.ESCALATED,
+}
+KEY_OF_FIGURE = {figure: key for key, figure in COUNTS.items()}
 
 
-def grouped(filters, columns: list[str]) -> list[dict]:
-	"""One row of sums per value of `columns` (none: the total), in the reader's area."""
-	return frappe.get_list(
-		hl.DOCTYPE,
-		filters=area_and_period(filters, "call_started_at"),
-		fields=[*columns, *SUMS],
-		group_by=", ".join(columns) or None,
-		order_by=", ".join(columns) or None,
-		limit_page_length=0,
-	)
+def grouped(filters, area: str) -> list[frappe._dict]:
+	"""One row of sums per (area, language), from one read of the figures."""
+	rows: dict[tuple, frappe._dict] = {}
+	for fig in sums(hl.DOCTYPE, filters, list(COUNTS.values()), [area, "figure", "category"]):
+		key = (fig.get(area) or None, fig.category or None)
+		row = rows.setdefault(key, frappe._dict({area: key[0], "language": key[1]}))
+		row[KEY_OF_FIGURE[fig.figure]] = int(fig.records or 0)
+	return [rows[key] for key in sorted(rows, key=lambda key: (key[0] or "", key[1] or ""))]
+
+
+def add_up(rows) -> frappe._dict:
+	return frappe._dict({key: sum(int(row.get(key) or 0) for row in rows) for key in COUNTS})
 
 
 def execute(filters: dict | None = None):
 	"""Columns, one row per division and language, one per division, and the total; a chart."""
 	filters = frappe._dict(filters or {})
 	area = group_column(filters)
-	by_language = grouped(filters, [area, "language"])
-	by_area = grouped(filters, [area])
-	total = grouped(filters, [])
-	names = division_names(row.get(area) for row in by_area)
+	by_language = grouped(filters, area)
+	codes = list(dict.fromkeys(row.get(area) for row in by_language))
+	names = division_names(codes)
 	data = []
-	for group in by_area:
-		data.append(report_row(group, group.get(area), None, names, filters, indent=0))
-		data += [
-			report_row(row, row.get(area), row.language, names, filters, indent=1)
-			for row in by_language
-			if row.get(area) == group.get(area)
-		]
-	if total and total[0].calls:
-		data.append(report_row(total[0], TOTAL, None, names, filters, indent=0))
-	message = _(
-		"Calls to the 12348 hotline that began in the period, by division and the caller's language. "
-		"GB/T 33358-2016: calls answered within 15 seconds and the connection rate (answered calls over all "
-		"calls, target {0}%), from the recorded call times."
-	).format(int(hl.CONNECTION_TARGET))
-	return columns(), data, message, chart(total[0] if total else None)
+	for code in codes:
+		groups = [row for row in by_language if row.get(area) == code]
+		data.append(report_row(add_up(groups), code, None, names, filters, indent=0))
+		data += [report_row(row, code, row.language, names, filters, indent=1) for row in groups]
+	total = add_up(by_language)
+	if total.calls:
+		data.append(report_row(total, TOTAL, None, names, filters, indent=0))
+	message = " ".join(
+		(
+			_(
+				"Calls to the 12348 hotline that began in the period, by division and the caller's language. "
+				"GB/T 33358-2016: calls answered within 15 seconds and the connection rate (answered calls over all "
+				"calls, target {0}%), from the recorded call times."
+			).format(int(hl.CONNECTION_TARGET)),
+			months_note(filters),
+		)
+	)
+	return columns(), data, message, chart(total)
 
 
 def report_row(sums, area, language, names, filters, indent: int) -> dict:
