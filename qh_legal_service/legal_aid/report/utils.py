@@ -1,10 +1,15 @@
-"""What the legal aid reports share: their filters, scoped reads and division names."""
+"""What the legal aid reports share: their filters, scoped reads and division names.
+
+The reports read the stored figures and the current-state counts through `qh_legal_service.figure_reports`
+(whole months, the chosen division); `counts_by` keys such a count by its one area column.
+"""
 
 import frappe
 from frappe import _
 from frappe.utils import add_months, get_datetime, getdate, nowdate
 
-from qh_legal_service.rules.legal_aid_stats import TOTAL, Limit
+from qh_legal_service.figure_reports import current_counts
+from qh_legal_service.rules.legal_aid_stats import TOTAL
 from qh_legal_service.rules.scope import AREA_COLUMN_BY_TIER, SCOPE_COLUMN_BY_TIER
 from qh_legal_service.scoping import DIVISION
 
@@ -33,9 +38,14 @@ def area_and_period(filters, date_field: str) -> list[list]:
 	return conditions
 
 
-def get_scoped(doctype: str, fields: list[str], filters: list) -> list[dict]:
-	"""Rows the session user may see: frappe.get_list applies the tier scope to every read."""
-	return frappe.get_list(doctype, filters=filters, fields=fields, order_by="name asc", limit_page_length=0)
+def counts_by(doctype: str, column: str, filters, conditions: list) -> dict[str | None, int]:
+	"""Records matching `conditions` now, in the chosen division and the user's scope, by `column` (one
+	GROUP BY in the database); records above the column's tier count under None."""
+	counts: dict[str | None, int] = {}
+	for row in current_counts(doctype, filters, conditions, [column]):
+		key = row.get(column) or None
+		counts[key] = counts.get(key, 0) + int(row["count"])
+	return counts
 
 
 def division_names(codes) -> dict[str, str]:
@@ -74,12 +84,6 @@ def division_cells(code: str | None, names: dict[str, str], filters) -> dict:
 		"division": code if code not in (None, TOTAL) else None,
 		"division_name": group_label(code, names, filters),
 	}
-
-
-def rule_limit(rule_code: str, default: Limit) -> Limit:
-	"""The site's Deadline Rule as a Limit, or the statutory default where the rule is missing."""
-	values = frappe.db.get_value("Deadline Rule", rule_code, ["count", "unit"], as_dict=True)
-	return Limit(int(values.count), values.unit) if values and values.count else default
 
 
 def int_column(fieldname: str, label: str, width: int = 110) -> dict:

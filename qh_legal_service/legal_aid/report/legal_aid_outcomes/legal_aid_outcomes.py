@@ -6,45 +6,51 @@
 import frappe
 from frappe import _
 
+from qh_legal_service.figure_reports import months_note, sums
 from qh_legal_service.legal_aid.report.utils import (
 	APPLICATION,
-	AREA_FIELDS,
-	area_and_period,
+	counts_by,
 	division_cells,
 	division_columns,
 	division_names,
-	get_scoped,
 	group_column,
 	int_column,
 )
-from qh_legal_service.rules.legal_aid_stats import OUTCOMES, TERMINATION_REASONS, outcomes_by_group
-
-FIELDS = [
-	"name",
-	"workflow_state",
-	"outcome",
-	"termination_reason",
-	"decided_on",
-	"materials_requested_on",
-	"assigned_on",
-	"closed_on",
-	"terminated_on",
-	"objection_filed_on",
-	*AREA_FIELDS,
-]
+from qh_legal_service.rules.legal_aid_stats import (
+	OUTCOME_FIGURES,
+	OUTCOMES,
+	RUNNING_STATES,
+	TERMINATION_REASONS,
+	TOTAL,
+	outcomes,
+	sums_by_group,
+	total_sums,
+)
 
 
 def execute(filters: dict | None = None):
 	"""Columns, one row per division of the chosen tier plus a total, a message and a chart."""
 	filters = frappe._dict(filters or {})
-	rows = get_scoped(APPLICATION, FIELDS, area_and_period(filters, "received_on"))
-	groups = outcomes_by_group(rows, group_column(filters))
-	total = outcomes_by_group(rows, None)
-	names = division_names(group.group for group in groups)
-	data = [report_row(group, names, filters) for group in groups + total]
-	message = _(
-		"What became of the applications received in the period. An objection (Art 49) still pending "
-		"keeps an application among those still running."
+	column = group_column(filters)
+	groups = sums_by_group(
+		sums(APPLICATION, filters, OUTCOME_FIGURES, [column, "figure", "category"]), column
+	)
+	running = counts_by(APPLICATION, column, filters, [["workflow_state", "in", RUNNING_STATES]])
+	keys = sorted(dict.fromkeys([*groups, *running]), key=lambda key: (key is None, key or ""))
+	rows = [outcomes(key, groups.get(key, {}), running.get(key, 0)) for key in keys]
+	total = outcomes(TOTAL, total_sums(groups), sum(running.values()))
+	names = division_names(row.group for row in rows)
+	data = [report_row(row, names, filters) for row in [*rows, total]]
+	message = " ".join(
+		(
+			months_note(filters),
+			_(
+				"Applications received, closed, terminated, refused, withdrawn and objected to in the period, "
+				"each in the month it happened (a refusal upheld on objection is a refusal again). Still "
+				"Running counts the applications open today, whenever received; an objection (Art 49) "
+				"still pending keeps an application among them."
+			),
+		)
 	)
 	return columns(), data, message, chart(total)
 
@@ -72,30 +78,25 @@ def columns() -> list[dict]:
 	]
 
 
-def report_row(group, names: dict, filters) -> dict:
-	row = {
-		**division_cells(group.group, names, filters),
-		"applications": group.applications,
-		"running": group.running,
-		"closed": group.closed,
-		"terminated": group.terminated,
-		"refused": group.refused,
-		"withdrawn": group.withdrawn,
-		"objections": group.objections,
+def report_row(row, names: dict, filters) -> dict:
+	data = {
+		**division_cells(row.group, names, filters),
+		"applications": row.applications,
+		"running": row.running,
+		"closed": row.closed,
+		"terminated": row.terminated,
+		"refused": row.refused,
+		"withdrawn": row.withdrawn,
+		"objections": row.objections,
 	}
-	row.update({outcome_field(i): group.by_outcome[outcome] for i, outcome in enumerate(OUTCOMES)})
-	row.update(
-		{reason_field(i): group.by_termination_reason[reason] for i, reason in enumerate(TERMINATION_REASONS)}
-	)
-	return row
+	data.update({outcome_field(i): count for i, (_outcome, count) in enumerate(row.by_outcome)})
+	data.update({reason_field(i): count for i, (_reason, count) in enumerate(row.by_termination_reason)})
+	return data
 
 
-def chart(total: list) -> dict | None:
-	if not total:
-		return None
-	group = total[0]
+def chart(total) -> dict:
 	labels = [_("Still Running"), _("Closed"), _("Terminated"), _("Refused"), _("Withdrawn")]
-	values = [group.running, group.closed, group.terminated, group.refused, group.withdrawn]
+	values = [total.running, total.closed, total.terminated, total.refused, total.withdrawn]
 	return {
 		"data": {"labels": labels, "datasets": [{"name": _("Applications"), "values": values}]},
 		"type": "donut",

@@ -7,77 +7,67 @@ import frappe
 from frappe import _
 from frappe.utils import now_datetime
 
+from qh_legal_service.figure_reports import months_note, sums
 from qh_legal_service.legal_aid.report.utils import (
 	APPLICATION,
-	AREA_FIELDS,
-	area_and_period,
+	counts_by,
 	division_cells,
 	division_columns,
 	division_names,
-	get_scoped,
 	group_column,
 	int_column,
 	percent_column,
-	rule_limit,
 )
 from qh_legal_service.rules.legal_aid_stats import (
-	ASSIGN_LIMIT,
-	NOTIFIED_ASSIGN_LIMIT,
-	REVIEW_LIMIT,
-	timeliness_by_group,
+	TIMED_STATES,
+	TIMELINESS_FIGURES,
+	TOTAL,
+	sums_by_group,
+	timeliness,
+	total_sums,
 )
-from qh_legal_service.statutory_calendar import get_working_calendar
-
-FIELDS = [
-	"name",
-	"workflow_state",
-	"eligibility",
-	"received_on",
-	"decided_on",
-	"materials_requested_on",
-	"materials_supplied_on",
-	"assigned_on",
-	"current_due",
-	*AREA_FIELDS,
-]
 
 
 def execute(filters: dict | None = None):
 	"""Columns, one row per division of the chosen tier plus a total, a message and a chart."""
 	filters = frappe._dict(filters or {})
-	rows = get_scoped(APPLICATION, FIELDS, area_and_period(filters, "received_on"))
-	attach_materials_requests(rows)
-	limits = {
-		"calendar": get_working_calendar(),
-		"review": rule_limit("LA-REVIEW", REVIEW_LIMIT),
-		"assign": rule_limit("LA-ASSIGN", ASSIGN_LIMIT),
-		"notified": rule_limit("LA-NOTIFIED-ASSIGN", NOTIFIED_ASSIGN_LIMIT),
-	}
-	now = now_datetime()
-	groups = timeliness_by_group(rows, group_column(filters), now, **limits)
-	total = timeliness_by_group(rows, None, now, **limits)
-	names = division_names(group.group for group in groups)
-	data = [report_row(group, names, filters) for group in groups + total]
-	message = _(
-		"Applications received in the period. Review: decision within {0} days of receipt, time waiting for "
-		"materials not counted, a last day that is a holiday moved to the next working day (Art 43). "
-		"Assignment: within {1} days of approval, or of receipt for notified defence (Art 36)."
-	).format(limits["review"].count, limits["assign"].count)
+	column = group_column(filters)
+	groups = sums_by_group(
+		sums(APPLICATION, filters, TIMELINESS_FIGURES, [column, "figure", "category"]), column
+	)
+	overdue = counts_by(
+		APPLICATION,
+		column,
+		filters,
+		[["workflow_state", "in", TIMED_STATES], ["current_due", "<", now_datetime()]],
+	)
+	keys = list(dict.fromkeys([*groups, *overdue]))
+	rows = [timeliness(key, groups.get(key, {}), overdue.get(key, 0)) for key in sorted(keys, key=_order)]
+	total = timeliness(TOTAL, total_sums(groups), sum(overdue.values()))
+	names = division_names(row.group for row in rows)
+	data = [report_row(row, names, filters) for row in [*rows, total]]
+	message = " ".join(
+		(
+			months_note(filters),
+			_(
+				"Decided in time: review steps ended by their due moment, {0} days from receipt with the time "
+				"waiting for materials not counted and a last day that is a holiday moved to the next "
+				"working day (Art 43). Assigned in time: assignments within {1} days of approval, or of "
+				"receipt for notified defence (Art 36). Overdue Now: applications whose running step is "
+				"past its due moment today, whenever received."
+			).format(rule_days("LA-REVIEW", 7), rule_days("LA-ASSIGN", 3)),
+		)
+	)
 	return columns(), data, message, chart(data[:-1])
 
 
-def attach_materials_requests(rows: list) -> None:
-	"""Every materials request of each application: none of the waits counts towards the review (Art 43)."""
-	by_parent: dict[str, list] = {}
-	for request in frappe.get_all(
-		"Legal Aid Materials Request",
-		filters={"parenttype": APPLICATION, "parent": ["in", [row.name for row in rows] or [""]]},
-		fields=["parent", "requested_on", "supplied_on"],
-		order_by="idx asc",
-	):
-		by_parent.setdefault(request.parent, []).append(request)
-	for row in rows:
-		row["materials_requests"] = by_parent.get(row.name, [])
+def rule_days(rule_code: str, default: int) -> int:
+	"""The count of the site's Deadline Rule, or the statutory one where the rule is missing."""
+	return int(frappe.db.get_value("Deadline Rule", rule_code, "count", cache=True) or default)
+
+
+def _order(key: str | None) -> tuple[bool, str]:
+	return (key is None, key or "")
 
 
 def columns() -> list[dict]:
@@ -106,17 +96,17 @@ def columns() -> list[dict]:
 	]
 
 
-def report_row(group, names: dict, filters) -> dict:
+def report_row(row, names: dict, filters) -> dict:
 	return {
-		**division_cells(group.group, names, filters),
-		"applications": group.applications,
-		"decided": group.decided,
-		"review_share": group.review_share,
-		"assigned": group.assigned,
-		"assign_share": group.assign_share,
-		"decision_days": group.average_decision_days,
-		"assignment_days": group.average_assignment_days,
-		"overdue": group.overdue,
+		**division_cells(row.group, names, filters),
+		"applications": row.applications,
+		"decided": row.decided,
+		"review_share": row.review_share,
+		"assigned": row.assigned,
+		"assign_share": row.assign_share,
+		"decision_days": row.decision_days,
+		"assignment_days": row.assignment_days,
+		"overdue": row.overdue,
 	}
 
 

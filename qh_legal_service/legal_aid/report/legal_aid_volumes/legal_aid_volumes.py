@@ -6,38 +6,39 @@
 import frappe
 from frappe import _
 
+from qh_legal_service.figure_reports import months_note, sums
 from qh_legal_service.legal_aid.report.utils import (
 	APPLICATION,
-	AREA_FIELDS,
-	area_and_period,
 	division_names,
-	get_scoped,
 	group_column,
 	group_label,
 	int_column,
 	percent_column,
 )
 from qh_legal_service.rules.legal_aid_stats import (
+	DIMENSION_FIGURES,
 	DIVISION,
 	MATTER_TYPE,
 	NO_SPECIAL_GROUP,
 	SPECIAL_GROUP,
-	SPECIAL_GROUP_FLAGS,
-	SPECIAL_GROUPS,
+	sums_by_group,
 	volumes,
 )
 from qh_legal_service.scoping import DIVISION as DIVISION_DOCTYPE
-
-FIELDS = ["name", "matter_type", "channel", *SPECIAL_GROUP_FLAGS, "art32_claim", *AREA_FIELDS]
 
 
 def execute(filters: dict | None = None):
 	"""Columns, one row per value of the chosen dimension, a message and a chart."""
 	filters = frappe._dict(filters or {})
 	dimension = filters.get("dimension") or MATTER_TYPE
-	column = group_column(filters)
-	rows = get_scoped(APPLICATION, FIELDS, area_and_period(filters, "received_on"))
-	counted = volumes(rows, dimension, column)
+	if dimension not in DIMENSION_FIGURES:
+		frappe.throw(_("Unknown dimension {0}").format(dimension))
+	column = group_column(filters) if dimension == DIVISION else None
+	figures = DIMENSION_FIGURES[dimension]
+	# Every dimension's shares are of all received, so the receipts are read beside its own figures.
+	figures = tuple(dict.fromkeys([*figures, *DIMENSION_FIGURES[DIVISION]]))
+	rows = sums(APPLICATION, filters, figures, [*([column] if column else []), "figure", "category"])
+	counted, received = volumes(sums_by_group(rows, column), dimension)
 	labels = key_labels(dimension, [row.key for row in counted], filters)
 	data = [
 		{
@@ -48,18 +49,20 @@ def execute(filters: dict | None = None):
 		}
 		for row in counted
 	]
-	message = _("{0} applications received in the period.").format(len(rows))
+	message = _("{0} applications received in the period.").format(received) + " " + months_note(filters)
 	if dimension == SPECIAL_GROUP:
 		message += " " + _("An application counts once for every special group it belongs to.")
+		message += " " + _(
+			"The groups are those every service counts; an Art 32 claim is listed beside them, and an "
+			"application with a claim only counts under None of These Groups as well."
+		)
 	return columns(dimension), data, message, chart(data)
 
 
 def key_labels(dimension: str, keys: list, filters) -> dict:
 	"""What each counted value is called on screen."""
 	if dimension == SPECIAL_GROUP:
-		meta = frappe.get_meta(APPLICATION)
-		# A check field is named by its label, an Art 32 claim by itself.
-		labels = {g: _(meta.get_label(g)) if meta.has_field(g) else _(g) for g in SPECIAL_GROUPS}
+		labels = {key: _(key) for key in keys}
 		labels[NO_SPECIAL_GROUP] = _("None of These Groups")
 		return labels
 	if dimension == DIVISION:
