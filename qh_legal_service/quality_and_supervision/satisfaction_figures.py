@@ -1,4 +1,6 @@
-"""What the satisfaction reports share: counts by level, bad reviews open and overdue, in the database.
+"""What the satisfaction reports share: counts by level, bad reviews open and overdue, in the database;
+and, for the reports by institution and division and of poorly rated regions, the same sums read from the
+supervision figures (`figure_grouped`).
 
 Every read goes through frappe.get_list, so the reader's tier scope applies; the sums are SQL with the
 levels and states escaped from the rules' lists.
@@ -7,7 +9,9 @@ levels and states escaped from the rules' lists.
 import frappe
 from frappe.utils import now_datetime
 
+from qh_legal_service.figure_reports import current_counts, sums
 from qh_legal_service.legal_aid.report.utils import area_and_period
+from qh_legal_service.rules import figure_sources as fs
 from qh_legal_service.rules import satisfaction as sat
 
 DOCTYPE = sat.EVALUATION_DOCTYPE
@@ -83,3 +87,61 @@ def institution_names(codes) -> dict[str, str]:
 		fields=["name", "institution_name", f"{field} as local_name"],
 	)
 	return {row.name: row.local_name or row.institution_name for row in rows}
+
+
+# The two satisfaction reports read the supervision figures (`figure_sources.SATISFACTION_EVALUATION`):
+# each surveyed service's evaluations at each level, and its bad reviews called back, by institution, in
+# the month evaluated (called back: the month of the callback); the bad reviews open now beside them.
+
+
+def figure_names(filters) -> dict[str, tuple[str, str | None]]:
+	"""The figures a report reads for the chosen service (all surveyed services by default): figure ->
+	(the report's sum it adds to, the level or None)."""
+	doctypes = [filters.reference_doctype] if filters.get("reference_doctype") else sat.SURVEYED_DOCTYPES
+	names = {}
+	for doctype in doctypes:
+		for level, field in zip(sat.LEVELS, LEVEL_FIELDS, strict=True):
+			names[fs.level_figure(doctype, level)] = (field, level)
+		names[fs.called_back_figure(doctype)] = ("called_back", None)
+	return names
+
+
+def figure_grouped(filters, columns: list[str]) -> list[frappe._dict]:
+	"""One row of sums per value of `columns` (an area column and/or "institution"; none: the total), read
+	from the figures, with the bad reviews open now counted from the evaluations (indexed by status)."""
+	area_columns = [column for column in columns if column != "institution"]
+	names = figure_names(filters)
+	rows: dict[tuple, frappe._dict] = {}
+
+	def row_of(values: dict) -> frappe._dict:
+		key = tuple(values.get(column) or None for column in columns)
+		if key not in rows:
+			rows[key] = frappe._dict(
+				{
+					**dict(zip(columns, key, strict=True)),
+					**dict.fromkeys((*LEVEL_FIELDS, "called_back", "bad_open")),
+				}
+			)
+		return rows[key]
+
+	for fig in sums(DOCTYPE, filters, list(names), [*area_columns, "figure", "category"]):
+		if filters.get("institution") and fig.category != filters.institution:
+			continue
+		row = row_of({**fig, "institution": fig.category})
+		field, _level = names[fig.figure]
+		row[field] = int(row.get(field) or 0) + int(fig.records or 0)
+	conditions = [["level", "in", sat.BAD_LEVELS], ["status", "in", sat.OPEN_STATUSES]]
+	if filters.get("reference_doctype"):
+		conditions.append(["reference_doctype", "=", filters.reference_doctype])
+	if filters.get("institution"):
+		conditions.append(["institution", "=", filters.institution])
+	for count in current_counts(DOCTYPE, filters, conditions, columns):
+		row_of(count)["bad_open"] = int(count["count"])
+	for row in rows.values():
+		counts = [int(row.get(field) or 0) for field in LEVEL_FIELDS]
+		row.evaluations = sum(counts)
+		row.satisfied_count = sum(counts[:3])
+		row.bad = sum(counts[3:])
+	if not columns and not rows:
+		row_of({})  # the total, of nothing
+	return [rows[key] for key in sorted(rows, key=lambda key: tuple(value or "" for value in key))]

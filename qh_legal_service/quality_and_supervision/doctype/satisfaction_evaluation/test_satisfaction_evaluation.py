@@ -386,32 +386,54 @@ class TestPortalEvaluation(SatisfactionTest):
 
 
 class TestSatisfactionReports(SatisfactionTest):
+	def county_rates(self, filters) -> tuple[dict, list]:
+		"""Chengdong's row of Satisfaction by Institution and Division as its bureau reads it (zeros if none)."""
+		frappe.set_user(CHENGDONG_BUREAU)
+		try:
+			_columns, rates, _message, _chart = satisfaction_by_institution_and_division.execute(filters)
+		finally:
+			frappe.set_user("Administrator")
+		county = next((row for row in rates if row["division"] == CHENGDONG and row["indent"] == 0), {})
+		return county, rates
+
 	def test_the_reports_count_in_the_readers_area_and_name_the_poor_regions(self):
+		filters = {"group_by": "County"}
+		counted = ("evaluations", "satisfied", "dissatisfied", "very_dissatisfied", "satisfied_count", "bad")
+		before, _rates = self.county_rates(filters)
 		for level in (sat.SATISFIED, sat.DISSATISFIED, sat.VERY_DISSATISFIED, sat.DISSATISFIED):
 			evaluate(self.consultation(), level)
 		evaluate(self.consultation(division=CHENGZHONG), sat.VERY_DISSATISFIED)
+		county, rates = self.county_rates(filters)
+		# Counted in the figures as each evaluation was saved: exactly this test's four in Chengdong.
+		self.assertEqual(
+			[county[key] - before.get(key, 0) for key in (*counted, "bad_open")], [4, 1, 2, 1, 1, 3, 3]
+		)
+		self.assertEqual(
+			county["satisfaction_rate"],
+			sat.satisfaction_rate(county["satisfied_count"], county["evaluations"]),
+		)
+		self.assertFalse([row for row in rates if row["division"] == CHENGZHONG])
+		self.assertEqual(rates[-1]["evaluations"], county["evaluations"])
+		# Only the consultations' evaluations: the same; only legal aid's: none of these.
+		only = self.county_rates({**filters, "reference_doctype": "Legal Consultation"})[0]
+		self.assertEqual([only[key] for key in counted], [county[key] for key in counted])
+		legal_aid = self.county_rates({**filters, "reference_doctype": "Legal Aid Application"})[0]
+		self.assertEqual(legal_aid.get("evaluations", 0), county["evaluations"] - only["evaluations"])
 		frappe.set_user(CHENGDONG_BUREAU)
 		try:
-			filters = {"group_by": "County"}
-			_columns, rates, _message, _chart = satisfaction_by_institution_and_division.execute(filters)
-			county = next(row for row in rates if row["division"] == CHENGDONG and row["indent"] == 0)
-			self.assertGreaterEqual(county["evaluations"], 4)
-			self.assertEqual(
-				county["satisfaction_rate"],
-				sat.satisfaction_rate(county["satisfied_count"], county["evaluations"]),
-			)
-			self.assertFalse([row for row in rates if row["division"] == CHENGZHONG])
-
 			_columns, bad, _message = bad_reviews_open_and_overdue.execute(filters)
-			county = next(row for row in bad if row.get("division") == CHENGDONG)
-			self.assertGreaterEqual(county["bad_open"], 3)
+			bad_county = next(row for row in bad if row.get("division") == CHENGDONG)
+			self.assertGreaterEqual(bad_county["bad_open"], 3)
 			listed = [row for row in bad if row["indent"] == 1]
 			self.assertGreaterEqual(len(listed), 3)
 
 			_columns, poor, _message = poorly_rated_regions.execute({**filters, "threshold": 101})
 			self.assertEqual([row["division"] for row in poor], [CHENGDONG])
 			self.assertTrue(poor[0]["division_name"])
-			self.assertGreaterEqual(poor[0]["bad"], 3)
+			self.assertEqual(
+				[poor[0][key] for key in ("evaluations", "satisfied_count", "bad", "bad_open")],
+				[county[key] for key in ("evaluations", "satisfied_count", "bad", "bad_open")],
+			)
 			_columns, none, _message = poorly_rated_regions.execute({**filters, "threshold": 0})
 			self.assertEqual(none, [])
 		finally:

@@ -2,12 +2,14 @@
 # For license information, please see license.txt
 
 """Regions with poor satisfaction, named (差评地区通报): the divisions of the chosen tier whose satisfaction
-rate is below the threshold in the settings, with their counts, worst first. Counted in the database
-(GROUP BY) over the reader's area only."""
+rate is below the threshold in the settings, with their counts, worst first. Read from the supervision
+figures (evaluations in the month evaluated, callbacks in their month; whole months) over the reader's area
+only; the bad reviews open are those open now."""
 
 import frappe
 from frappe import _
 
+from qh_legal_service.figure_reports import months_note
 from qh_legal_service.legal_aid.report.utils import (
 	division_cells,
 	division_columns,
@@ -16,7 +18,7 @@ from qh_legal_service.legal_aid.report.utils import (
 	int_column,
 	percent_column,
 )
-from qh_legal_service.quality_and_supervision.satisfaction_figures import figures, grouped
+from qh_legal_service.quality_and_supervision.satisfaction_figures import figure_grouped, figures
 from qh_legal_service.rules import satisfaction as sat
 
 
@@ -35,7 +37,7 @@ def execute(filters: dict | None = None):
 	area = group_column(filters)
 	threshold, minimum = thresholds(filters)
 	rows = []
-	for group in grouped(filters, [area]):
+	for group in figure_grouped(filters, [area]):
 		if not group.get(area):
 			continue
 		values = figures(group)
@@ -44,9 +46,14 @@ def execute(filters: dict | None = None):
 	rows.sort(key=lambda item: (item[1]["satisfaction_rate"], -item[1]["evaluations"]))
 	names = division_names(code for code, _values in rows)
 	data = [{**division_cells(code, names, filters), **values} for code, values in rows]
-	message = _(
-		"Divisions whose satisfaction rate is below {0}% with at least {1} evaluations in the period, worst first."
-	).format(threshold, minimum)
+	message = " ".join(
+		(
+			_(
+				"Divisions whose satisfaction rate is below {0}% with at least {1} evaluations in the period, worst first."
+			).format(threshold, minimum),
+			months_note(filters),
+		)
+	)
 	return columns(), data, message
 
 

@@ -2,11 +2,14 @@
 # For license information, please see license.txt
 
 """Satisfaction (好差评) by division and institution: evaluations at each level and the satisfaction rate
-(the share of the first three levels). Counted in the database (GROUP BY) over the reader's area only."""
+(the share of the first three levels). Read from the supervision figures (each service's evaluations at each
+level by institution, in the month evaluated; whole months) over the reader's area only; the bad reviews
+open are those open now."""
 
 import frappe
 from frappe import _
 
+from qh_legal_service.figure_reports import months_note
 from qh_legal_service.legal_aid.report.utils import (
 	division_cells,
 	division_columns,
@@ -17,8 +20,8 @@ from qh_legal_service.legal_aid.report.utils import (
 )
 from qh_legal_service.quality_and_supervision.satisfaction_figures import (
 	LEVEL_FIELDS,
+	figure_grouped,
 	figures,
-	grouped,
 	institution_names,
 )
 from qh_legal_service.rules import satisfaction as sat
@@ -28,9 +31,9 @@ from qh_legal_service.rules.legal_aid_stats import TOTAL
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
 	area = group_column(filters)
-	by_institution = grouped(filters, [area, "institution"])
-	by_area = grouped(filters, [area])
-	total = grouped(filters, [])
+	by_institution = figure_grouped(filters, [area, "institution"])
+	by_area = figure_grouped(filters, [area])
+	total = figure_grouped(filters, [])
 	names = division_names(row.get(area) for row in by_area)
 	institutions = institution_names(row.institution for row in by_institution)
 	data = []
@@ -43,9 +46,14 @@ def execute(filters: dict | None = None):
 		]
 	if total and total[0].evaluations:
 		data.append(row_of(total[0], TOTAL, None, names, institutions, filters, indent=0))
-	message = _(
-		"Satisfaction evaluations in the period, by division and by the institution that served. The "
-		"satisfaction rate is the share of Very Satisfied, Satisfied and Basically Satisfied."
+	message = " ".join(
+		(
+			_(
+				"Satisfaction evaluations in the period, by division and by the institution that served. The "
+				"satisfaction rate is the share of Very Satisfied, Satisfied and Basically Satisfied."
+			),
+			months_note(filters),
+		)
 	)
 	return columns(), data, message, chart(total[0] if total else None)
 
