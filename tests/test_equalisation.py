@@ -212,3 +212,13 @@ def test_reports_answer_directly(report):
 	assert definition["disable_prepared_report"] == 1
 	assert definition["prepared_report"] == 0
 	assert definition["report_type"] == "Script Report"
+
+
+def test_the_services_counted_are_declared_figure_sources_with_a_receipt():
+	from qh_legal_service.rules.figure_sources import FIGURE_SOURCES
+	from qh_legal_service.rules.figures import RECEIVED
+
+	assert set(eq.SERVICES) <= set(FIGURE_SOURCES)
+	assert all(FIGURE_SOURCES[doctype].received.figure == RECEIVED for doctype in eq.SERVICES)
+	# Evaluations and orders are about these services' records: counting them would count twice.
+	assert not {"Satisfaction Evaluation", "Service Order", "Legal Aid Callback"} & set(eq.SERVICES)

@@ -23,8 +23,12 @@ POPULATION = "Division Population"
 
 
 def counted_services() -> list[str]:
-	"""The services whose records count as services received: every figure source with a receipt."""
-	return [source.doctype for source in FIGURE_SOURCES.values() if source.received.figure == RECEIVED]
+	"""The services counted as services received (`rules.equalisation.SERVICES`) that declare figures."""
+	return [
+		doctype
+		for doctype in eq.SERVICES
+		if doctype in FIGURE_SOURCES and FIGURE_SOURCES[doctype].received.figure == RECEIVED
+	]
 
 
 def month_span(from_month, to_month) -> tuple[dt.date, dt.date]:

@@ -9,9 +9,9 @@ from frappe import _
 from frappe.utils import getdate
 
 from qh_legal_service.figures import figure_sums
+from qh_legal_service.quality_and_supervision.equalisation import counted_services
 from qh_legal_service.rules import special_groups as sg
-from qh_legal_service.rules.figure_sources import FIGURE_SOURCES
-from qh_legal_service.rules.figures import GROUP, GROUP_STEP, NO_GROUP, RECEIVED, average, share
+from qh_legal_service.rules.figures import GROUP, GROUP_STEP, NO_GROUP, average, share
 from qh_legal_service.rules.scope import AREA_COLUMN_BY_TIER
 
 # The groups in the order the rows show them: the seed's, then records of none of them.
@@ -21,8 +21,8 @@ ALL_SERVICES = ""
 
 
 def group_services() -> list[str]:
-	"""The services whose records carry special groups: every figure source with a receipt."""
-	return [source.doctype for source in FIGURE_SOURCES.values() if source.received.figure == RECEIVED]
+	"""The services whose records carry special groups: the services residents receive."""
+	return counted_services()
 
 
 def special_group_rows(
@@ -33,7 +33,8 @@ def special_group_rows(
 	Rows: group, service ("" for all services), area (the division at `tier`, when given, else None),
 	received, steps, timed, in_time, in_time_rate (%), average_days; ordered by area, group, service.
 	Whole months from `from_month`'s to `to_month`'s; `division` narrows to one subtree; `service`
-	to one service (then there is no all-services row). For the reports and the monthly bulletin.
+	to one service (then there is no all-services row). Without a tier every group has its all-services
+	(or its one service's) row, with zeros when nobody of it was served. For the reports and the bulletin.
 	"""
 	start = getdate(from_month).replace(day=1)
 	end = getdate(to_month).replace(day=1)
@@ -58,6 +59,13 @@ def special_group_rows(
 					values["timed"] += int(row.timed or 0)
 					values["in_time"] += int(row.in_time or 0)
 					values["days"] += float(row.days or 0)
+	if not area_column:
+		# Every group has its line, a group nobody of it was served being a finding too.
+		for group in GROUPS:
+			sums.setdefault(
+				(None, group, service or ALL_SERVICES),
+				{"received": 0, "steps": 0, "timed": 0, "in_time": 0, "days": 0.0},
+			)
 	order = {group: position for position, group in enumerate(GROUPS)}
 	service_order = {name: position for position, name in enumerate([*services, ALL_SERVICES])}
 	rows = []

@@ -46,6 +46,17 @@ COUNTY_CLASSES = (PASTORAL, SEMI_PASTORAL, AGRICULTURAL, URBAN)
 # The class every other class is set beside.
 REFERENCE_CLASS = AGRICULTURAL
 
+# The services whose records are services a resident received (the seed's four platforms' own work):
+# satisfaction evaluations and service orders, also counted in the figures, are about these records and
+# would count them twice.
+SERVICES = (
+	"Legal Aid Application",
+	"Mediation Case",
+	"Notarization Referral",
+	"Hotline Work Order",
+	"Legal Consultation",
+)
+
 # Ratios to the province's median are capped at twice the median.
 CAP = 2.0
 PER = 10_000

@@ -24,7 +24,7 @@ from qh_legal_service.quality_and_supervision.report.special_groups import speci
 from qh_legal_service.quality_and_supervision.special_groups import ALL_SERVICES, special_group_rows
 from qh_legal_service.rules import equalisation as eq
 from qh_legal_service.rules.figures import GROUP, GROUP_STEP, NO_GROUP, RECEIVED, STEP, Measures
-from qh_legal_service.rules.special_groups import ELDERLY, MINORS
+from qh_legal_service.rules.special_groups import ELDERLY, MINORS, SPECIAL_GROUPS
 from qh_legal_service.tests.utils import BEIGUAN_COMMUNITY, XINING, YUSHU_PREFECTURE, make_staff
 
 PROVINCE_USER = "eq-province@test.qh"
@@ -213,7 +213,12 @@ class TestEqualisationReports(FrappeTestCase):
 	def test_special_groups_scoped_and_by_tier(self):
 		frappe.set_user(XINING_USER)
 		rows = special_group_rows(None, FROM, TO)
-		self.assertEqual({row["group"] for row in rows}, {MINORS, NO_GROUP})
+		self.assertEqual({row["group"] for row in rows if row["received"]}, {MINORS, NO_GROUP})
+		# Every group has its all-services line, with zeros where nobody of it was served.
+		totals = [row for row in rows if row["service"] == ALL_SERVICES]
+		self.assertEqual([row["group"] for row in totals], [*SPECIAL_GROUPS, NO_GROUP])
+		self.assertEqual([row["received"] for row in totals], [0, 3, 0, 0, 0, 0, 0, 47])
+		self.assertIsNone(totals[0]["in_time_rate"])
 		frappe.set_user(PROVINCE_USER)
 		by_prefecture = special_group_rows(None, FROM, TO, LEGAL_AID, tier="Prefecture")
 		self.assertEqual(
