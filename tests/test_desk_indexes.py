@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from qh_legal_service.rules.desk_indexes import DESK_COLUMNS, DESK_INDEXES, DESKS
+from qh_legal_service.rules.desk_indexes import DESK_COLUMNS, DESK_INDEXES, DESKS, desk_index_name
 from qh_legal_service.rules.services import SERVICES
 
 APP = Path(__file__).resolve().parent.parent / "qh_legal_service"
@@ -38,10 +38,22 @@ def test_scoped_indexes_start_with_the_scope_column_then_the_state(doctype):
 	desk = DESKS[doctype]
 	indexes = DESK_INDEXES[doctype]
 	for column in DESK_COLUMNS:
-		assert indexes[f"{column}_desk_index"][:2] == (column, desk.state_field)
+		assert indexes[desk_index_name(column, desk)][:2] == (column, desk.state_field)
 		if desk.due_field:
 			assert indexes[f"{column}_due_index"] == (column, "current_due")
 	assert indexes["state_desk_index"][0] == desk.state_field
+
+
+def test_a_status_desk_index_takes_the_name_of_the_area_status_index():
+	"""scoping.add_area_indexes names (column, status) so; the desk index widens that one index."""
+	assert DESK_INDEXES["Legal Consultation"]["county_status_index"] == (
+		"county",
+		"status",
+		"worker",
+		"language",
+	)
+	assert DESK_INDEXES["Satisfaction Evaluation"]["county_status_index"] == ("county", "status")
+	assert "county_desk_index" not in DESK_INDEXES["Legal Consultation"]
 
 
 def test_the_state_field_is_the_services_own():

@@ -87,12 +87,15 @@ def state_field(doctype: str) -> str:
 
 
 def make_village_table() -> int:
-	"""A temporary table of every village with its area codes (this connection only); its row count."""
+	"""A temporary table of every village with its area codes (this connection only); its row count.
+
+	Frappe counts creating a table as DDL and commits first: call it with nothing left to roll back.
+	"""
 	divisions = load_division_file()
 	paths = ancestors_by_tier(divisions)
 	villages = sorted(row.code for row in divisions if row.tier == "Village")
-	frappe.db.sql(f"drop temporary table if exists `{VILLAGES}`")
-	frappe.db.sql(
+	frappe.db.sql_ddl(f"drop temporary table if exists `{VILLAGES}`")
+	frappe.db.sql_ddl(
 		f"""create temporary table `{VILLAGES}` (idx int primary key, division varchar(140),
 		township varchar(140), county varchar(140), prefecture varchar(140), tibetan tinyint)"""
 	)
