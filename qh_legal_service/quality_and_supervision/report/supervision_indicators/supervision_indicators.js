@@ -45,7 +45,7 @@ frappe.query_reports[SUPERVISION_INDICATORS] = {
 	onload(report) {
 		// The user's own division by default; a drill-down link brings its own.
 		if (report.get_filter_value("division") || frappe.route_options?.division) return;
-		frappe.call("qh_legal_service.indicators.own_division_for_desk").then((r) => {
+		return frappe.call("qh_legal_service.indicators.own_division_for_desk").then((r) => {
 			if (r.message?.division) {
 				report.set_filter_value({ division: r.message.division, group_by: r.message.group_by });
 			}
