@@ -187,6 +187,8 @@ scheduler_events = {
 	"hourly": ["qh_legal_service.escalation.escalate_overdue_steps"],
 	# Art 33: remind the parties before the window for judicial confirmation ends; end it when it has.
 	"daily": ["qh_legal_service.mediation.reminders.remind_before_window_ends"],
+	# On the 1st: last month's draft bulletin for the province and each prefecture.
+	"monthly": ["qh_legal_service.quality_and_supervision.bulletin.create_monthly_drafts"],
 }
 
 # Service cases: timed by the mixin in service_case.py from their declarations in rules/services.py,

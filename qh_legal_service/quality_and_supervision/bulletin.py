@@ -31,6 +31,7 @@ from qh_legal_service.service_documents import (
 )
 
 DIVISION = "Administrative Division"
+BULLETIN = "Supervision Bulletin"
 LAYOUT = "bulletin/layout"
 # The unit of an indicator given in percent (the indicators list's).
 PERCENT = "percent"
@@ -237,3 +238,26 @@ def supervision_bulletin(doc) -> dict:
 		"notes": lines(doc.notes),
 		"spans": script_spans,
 	}
+
+
+# The monthly drafts
+# ------------------
+
+
+def create_monthly_drafts(today=None) -> list[str]:
+	"""On the 1st (scheduled monthly): a draft of last month's bulletin for the province and each prefecture.
+
+	A bulletin already made for the month is left as it is. Returns the names of the drafts made.
+	"""
+	month = rules.shift_months(rules.first_of_month(getdate(today)), -1)
+	made = []
+	for division in frappe.get_all(
+		DIVISION, filters={"tier": ["in", rules.RANKING_TIERS]}, pluck="name", order_by="lft asc"
+	):
+		name = rules.bulletin_name(division, month)
+		if not frappe.db.exists(BULLETIN, name):
+			frappe.get_doc({"doctype": BULLETIN, "division": division, "month": month}).insert(
+				ignore_permissions=True
+			)
+			made.append(name)
+	return made

@@ -13,6 +13,7 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 
 from qh_legal_service.figures import write
+from qh_legal_service.quality_and_supervision.bulletin import create_monthly_drafts
 from qh_legal_service.quality_and_supervision.doctype.supervision_bulletin.supervision_bulletin import (
 	BulletinPublishedError,
 	BulletinTierError,
@@ -222,6 +223,17 @@ class TestSupervisionBulletin(FrappeTestCase):
 		with self.assertRaises(frappe.DuplicateEntryError):
 			make_bulletin(CHENGDONG)
 			make_bulletin(CHENGDONG, month="2003-03-31")
+
+	def test_the_first_of_a_month_makes_drafts_for_the_province_and_each_prefecture(self):
+		make_bulletin(XINING, month="2003-02-01")
+		made = create_monthly_drafts("2003-03-01")
+		prefectures = frappe.get_all("Administrative Division", filters={"tier": "Prefecture"}, pluck="name")
+		self.assertEqual(len(prefectures), 8)
+		self.assertEqual(
+			sorted(made), sorted(f"BUL-{code}-2003-02" for code in [PROVINCE, *prefectures] if code != XINING)
+		)
+		self.assertEqual({frappe.db.get_value(BULLETIN, name, "status") for name in made}, {rules.DRAFT})
+		self.assertEqual(create_monthly_drafts("2003-03-01"), [])
 
 	def test_the_pdf_carries_both_scripts(self):
 		frappe.set_user(XINING_USER)
