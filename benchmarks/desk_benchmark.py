@@ -50,6 +50,7 @@ LIST_LIMIT = 1001
 def configure(parser) -> None:
 	parser.add_argument("--doctype", required=True)
 	parser.add_argument("--drop-after", action="store_true", help="delete the generated rows when done")
+	parser.add_argument("--tiers", nargs="*", help="time only these tiers (default: every tier)")
 	parser.set_defaults(repeat=5)
 
 
@@ -154,7 +155,7 @@ def explain_key(call, doctype: str) -> str:
 		return "?"
 	plan = frappe.db.sql(f"explain {max(queries, key=len)}", as_dict=True)
 	row = next((row for row in plan if row.table and doctype in row.table), plan[0])
-	return f"{row.key or 'none'} ({row.type})"
+	return f"{row.key or 'none'} ({row.type}, {int(row.rows or 0):,} rows)"
 
 
 def run(args) -> str:
@@ -185,6 +186,8 @@ def run(args) -> str:
 		unscoped_keys = {name: explain_key(call, doctype) for name, call in paths}
 		rows = []
 		for tier, email, _division, _profile in USERS:
+			if args.tiers and tier not in args.tiers:
+				continue
 			frappe.set_user(email)
 			for name, call in paths:
 				scoped = timed(call, args.repeat)
@@ -202,7 +205,7 @@ def run(args) -> str:
 		f"{machine(args.site)} `benchmarks/desk_benchmark.py`: each desk path through the function the desk "
 		"calls (reportview.get, reportview.get_count, listview.get_group_by_count), as a user at each tier "
 		"(scoped) and as Administrator (unscoped); ratio = scoped / unscoped; index = EXPLAIN's key (access "
-		"type) for the scoped and the unscoped query.",
+		"type, rows it expects to read) for the scoped and the unscoped query.",
 		("path", "tier", "scoped", "unscoped", "ratio", "index, scoped", "index, unscoped"),
 		rows,
 	)

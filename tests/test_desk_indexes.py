@@ -5,7 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from qh_legal_service.rules.desk_indexes import DESK_COLUMNS, DESK_INDEXES, DESKS, desk_index_name
+from qh_legal_service.rules.desk_indexes import (
+	DESK_COLUMNS,
+	DESK_INDEXES,
+	DESKS,
+	DUE_COLUMNS,
+	desk_index_name,
+)
 from qh_legal_service.rules.services import SERVICES
 
 APP = Path(__file__).resolve().parent.parent / "qh_legal_service"
@@ -39,6 +45,7 @@ def test_scoped_indexes_start_with_the_scope_column_then_the_state(doctype):
 	indexes = DESK_INDEXES[doctype]
 	for column in DESK_COLUMNS:
 		assert indexes[desk_index_name(column, desk)][:2] == (column, desk.state_field)
+	for column in DUE_COLUMNS:
 		if desk.due_field:
 			assert indexes[f"{column}_due_index"] == (column, "current_due")
 	assert indexes["state_desk_index"][0] == desk.state_field
@@ -87,6 +94,13 @@ def test_the_legal_aid_desk_indexes_exactly():
 			"entitled_group",
 		),
 		"county_due_index": ("county", "current_due"),
+		"township_desk_index": (
+			"township",
+			"workflow_state",
+			"assigned_worker",
+			"preferred_language",
+			"entitled_group",
+		),
 		"state_desk_index": ("workflow_state", "assigned_worker", "preferred_language", "entitled_group"),
 		"due_index": ("current_due",),
 	}
