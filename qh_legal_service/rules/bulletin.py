@@ -91,22 +91,6 @@ def service_row(
 	}
 
 
-def ranked(rows: Iterable[dict], key: str = "current", descending: bool = True) -> list[dict]:
-	"""The rows in rank order by `key` (ties share a rank, as 1, 2, 2, 4); rows without a value last."""
-	rows = list(rows)
-	valued = sorted(
-		(row for row in rows if row.get(key) is not None),
-		key=lambda row: row[key],
-		reverse=descending,
-	)
-	result, previous = [], object()
-	for position, row in enumerate(valued, 1):
-		rank = result[-1]["rank"] if row[key] == previous else position
-		result.append({**row, "rank": rank})
-		previous = row[key]
-	return result + [{**row, "rank": None} for row in rows if row.get(key) is None]
-
-
 def snapshot_rows(sections: Mapping[str, list[dict]]) -> list[dict]:
 	"""The sections as the child rows a published bulletin keeps (the row fields, in section order).
 
