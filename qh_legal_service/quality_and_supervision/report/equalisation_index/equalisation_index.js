@@ -10,8 +10,8 @@ frappe.query_reports["Equalisation Index"] = {
 			label: __("Show"),
 			fieldtype: "Select",
 			options: [
-				{ value: "Counties", label: __("Counties") },
-				{ value: "Classes", label: __("Classes") },
+				{ value: "Counties", label: __("By County") },
+				{ value: "Classes", label: __("By County Class") },
 			],
 			default: "Counties",
 		},

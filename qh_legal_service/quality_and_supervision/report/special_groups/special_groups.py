@@ -19,6 +19,7 @@ from qh_legal_service.quality_and_supervision.special_groups import (
 	special_group_rows,
 	tier_label,
 )
+from qh_legal_service.rules.figures import NO_GROUP
 
 
 def execute(filters: dict | None = None):
@@ -68,11 +69,13 @@ def execute(filters: dict | None = None):
 
 
 def chart(rows: list[dict]) -> dict | None:
-	"""Records received per group, all services and areas together."""
+	"""Records received per special group, all services and areas together."""
 	totals: dict[str, int] = {}
-	# The all-services rows when there are any, else the one service's.
+	# The all-services rows when there are any, else the one service's; the special groups only (the
+	# records of none of them, most of all, would flatten the bars).
 	for row in [row for row in rows if row["service"] == ALL_SERVICES] or rows:
-		totals[row["group"]] = totals.get(row["group"], 0) + row["received"]
+		if row["group"] != NO_GROUP:
+			totals[row["group"]] = totals.get(row["group"], 0) + row["received"]
 	if not totals:
 		return None
 	return {
