@@ -45,7 +45,7 @@ class Part:
 	categories: tuple[str, ...] | None = None
 	measure: str = "records"
 
-	def total(self, sums: Mapping[tuple[str, str, str], Measures]) -> float:
+	def total(self, sums: Mapping[tuple[str, str, str], Measures]) -> float | int:
 		"""This part's sum among `sums`, keyed by (service, figure, category)."""
 		total = 0.0
 		for (service, figure, category), measures in sums.items():
@@ -54,7 +54,7 @@ class Part:
 			if self.categories is not None and category not in self.categories:
 				continue
 			total += getattr(measures, self.measure)
-		return total
+		return total if self.measure == "days" else int(total)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,9 @@ from frappe.utils import getdate
 
 from qh_legal_service.figures import write
 from qh_legal_service.indicators import INDICATOR, indicator_rows, sync_indicators
+from qh_legal_service.quality_and_supervision.report.adviser_and_service_point_coverage import (
+	adviser_and_service_point_coverage as coverage_report,
+)
 from qh_legal_service.quality_and_supervision.report.supervision_indicators import (
 	supervision_indicators as report,
 )
@@ -21,6 +24,7 @@ from qh_legal_service.tests.utils import (
 	YUSHU_PREFECTURE,
 	make_application,
 	make_staff,
+	make_worker,
 )
 
 SERVICE = "Legal Aid Application"
@@ -192,3 +196,34 @@ class TestSupervisionIndicators(LegalAidCase):
 		numerator, denominator = before[REVIEW_CODE]
 		self.assertEqual(after[REVIEW_CODE], (numerator + 1, denominator + 1))
 		self.assertEqual(after["LA-RECEIVED"][0], before["LA-RECEIVED"][0] + 1)
+
+	def test_villages_with_an_adviser_per_township(self):
+		def advisers():
+			rows = indicator_rows(CHENGDONG, JAN, JAN, group_by_tier="Township", codes=["PLATFORM-ADVISERS"])
+			return by(rows, "division")[(DONGGUAN_STREET,)]
+
+		villages = frappe.get_all(
+			"Administrative Division",
+			filters={"parent_administrative_division": DONGGUAN_STREET, "tier": "Village"},
+			pluck="name",
+		)
+		# The first village loses its advisers (the demo may have given it some); the others stay.
+		village = sorted(villages)[0]
+		serving = frappe.get_all(
+			"Legal Service Worker Division", filters={"division": village}, pluck="parent"
+		)
+		for worker in serving:
+			frappe.db.set_value("Legal Service Worker", worker, "active", 0)
+		advised = coverage_report.villages_with_adviser()
+		self.assertNotIn(village, advised)
+		before = advisers()
+		self.assertEqual(
+			(before["numerator"], before["denominator"]),
+			(len(set(villages) & advised), len(villages)),
+		)
+		make_worker(served_divisions=[{"division": village}])
+		after = advisers()
+		have = before["numerator"] + 1
+		self.assertEqual((after["numerator"], after["denominator"]), (have, len(villages)))
+		self.assertEqual(after["value"], round(100.0 * have / len(villages), 1))
+		self.assertEqual((after["target"], after["met"]), (100.0, have == len(villages)))

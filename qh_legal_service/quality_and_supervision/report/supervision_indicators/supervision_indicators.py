@@ -11,8 +11,8 @@ import frappe
 from frappe import _
 from frappe.utils import format_date
 
+from qh_legal_service.figure_reports import months_note, months_of
 from qh_legal_service.indicators import GROUP_TIERS, indicator_rows
-from qh_legal_service.legal_aid.report.utils import months_message, whole_months
 from qh_legal_service.rules.indicators import PERCENT
 from qh_legal_service.rules.scope import TIERS
 from qh_legal_service.scoping import DIVISION
@@ -25,12 +25,12 @@ DEFAULT_CHART_INDICATOR = "LA-REVIEW-IN-TIME"
 def execute(filters: dict | None = None):
 	"""Columns, rows, a message and (for the trend) a chart of one indicator."""
 	filters = frappe._dict(filters or {})
-	first, last = whole_months(filters)
+	first, last = months_of(filters)
 	tier = filters.get("group_by") if filters.get("group_by") in GROUP_TIERS else None
 	division = filters.get("division") or None
 	message = " ".join(
 		[
-			months_message(filters),
+			months_note(filters),
 			_("Coverage of the service network is the state now."),
 			_("Click a division to see it one tier lower."),
 		]
