@@ -58,7 +58,10 @@ def record_saved(doc, method: str | None = None) -> None:
 	source = FIGURE_SOURCES.get(doc.doctype)
 	if source is None:
 		return
-	delta = figure_delta(figures_by_area(source, doc.get_doc_before_save()), figures_by_area(source, doc))
+	# A new record had nothing before. (Asking it would not do: a controller's db_set in on_update, as
+	# notarization's order link, loads the just-inserted row as the "before", and the insert counted 0.)
+	before = None if doc.flags.in_insert else doc.get_doc_before_save()
+	delta = figure_delta(figures_by_area(source, before), figures_by_area(source, doc))
 	write(source.doctype, delta)
 
 
