@@ -4,60 +4,64 @@
 """Notarization referrals by notary office or division: accepted, refused, certificates issued within
 15 working days (公证法 Art 30, the `finished_in_time` fact stored at issue) and fee relief granted.
 
-Counted in the database with GROUP BY over the rows the user's tier may read (frappe.get_list applies
-the scope).
+Read from the supervision figures (`figure_sources.NOTARIZATION`, each counted by notary office): referrals
+and fee relief in the month of the referral, acceptances, refusals and issues in their own month; whole
+months, in the reader's area only.
 """
 
 import frappe
 from frappe import _
 
-from qh_legal_service.legal_aid.report.utils import area_and_period, division_names
+from qh_legal_service.figure_reports import months_note, sums
+from qh_legal_service.legal_aid.report.utils import division_names
+from qh_legal_service.rules import figure_sources as fs
 from qh_legal_service.rules import notarization as nt
 
 GROUP_COLUMNS = {"Notary Office": "notary_office", "Prefecture": "prefecture", "County": "county"}
-# Each aggregate counts a stamp (set once the state was entered) or sums a stored 0/1 fact.
-AGGREGATES = (
-	"count(name) as referrals",
-	"count(accepted_on) as accepted",
-	"count(refused_on) as refused",
-	"count(issued_on) as issued",
-	"sum(finished_in_time) as in_time",
-	"sum(fee_relief) as fee_relief",
-)
+# Each report count: the figure counting it.
+COUNTS = {
+	"referrals": fs.REFERRED,
+	"accepted": fs.ACCEPTED,
+	"refused": fs.REFUSED,
+	"issued": fs.ISSUED,
+	"in_time": fs.ISSUED_IN_TIME,
+	"fee_relief": fs.FEE_RELIEF,
+}
+KEY_OF_FIGURE = {figure: key for key, figure in COUNTS.items()}
 
 
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
 	column = GROUP_COLUMNS.get(filters.get("group_by") or "Notary Office", "notary_office")
-	conditions = area_and_period(filters, "referred_on")
-	groups = counts(conditions, column)
-	total = counts(conditions, None)
+	groups = counts(filters, column)
 	names = group_names(column, [row.group for row in groups])
 	data = [report_row(row, names) for row in groups]
-	if total:
-		data.append(report_row(total[0], {}, label=_("Total")))
-	message = _(
-		"Referrals made in the period. In time: certificates issued within 15 working days of acceptance, "
-		"time paused for supplementary materials, verification or force majeure not counted (公证法 Art 30)."
+	if groups:
+		total = frappe._dict({key: sum(row[key] for row in groups) for key in COUNTS})
+		data.append(report_row(total, {}, label=_("Total")))
+	message = " ".join(
+		(
+			_(
+				"Referrals made in the period. In time: certificates issued within 15 working days of acceptance, "
+				"time paused for supplementary materials, verification or force majeure not counted (公证法 Art 30)."
+			),
+			months_note(filters),
+		)
 	)
 	return columns(filters), data, message
 
 
-def counts(conditions: list, column: str | None) -> list[dict]:
-	"""One row of counts per value of `column` (one row in all when None), in the database."""
-	fields = list(AGGREGATES)
-	# Grouped by an expression, not the bare column: MariaDB would otherwise read the rows in the order
-	# of the (column, modified) scope index to skip the sort, one primary-key lookup per row (45 s instead
-	# of 1.5 s at 1,000,000 referrals; benchmarks/notarization_report_benchmark.py).
-	group = f"trim({column})" if column else None
-	if group:
-		fields.insert(0, f"{group} as `group`")
-	rows = frappe.get_list(
-		nt.DOCTYPE, filters=conditions, fields=fields, group_by=group, order_by=None, limit_page_length=0
-	)
-	for row in rows:
-		row["group"] = row.get("group") or None
-	return sorted(rows, key=lambda row: row.get("group") or "")
+def counts(filters, column: str) -> list[frappe._dict]:
+	"""One row of counts per notary office (the figures' category) or per area column, from the figures."""
+	by_office = column == "notary_office"
+	rows: dict[str | None, frappe._dict] = {}
+	for fig in sums(
+		nt.DOCTYPE, filters, list(COUNTS.values()), ["figure", "category" if by_office else column]
+	):
+		group = (fig.category if by_office else fig.get(column)) or None
+		row = rows.setdefault(group, frappe._dict({"group": group, **dict.fromkeys(COUNTS, 0)}))
+		row[KEY_OF_FIGURE[fig.figure]] += int(fig.records or 0)
+	return [rows[group] for group in sorted(rows, key=lambda group: group or "")]
 
 
 def group_names(column: str, codes: list) -> dict:
