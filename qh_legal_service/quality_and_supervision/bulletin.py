@@ -1,11 +1,11 @@
-"""The monthly supervision bulletin's figures and its bilingual print (the Jinja method `supervision_bulletin`).
+"""The monthly supervision bulletin's figures and its bilingual print (Jinja method `supervision_bulletin`).
 
 A draft bulletin reads its division's figures live, as its reader may see them: the key indicators
-(`indicators.indicator_rows`), each counted service's receipts this month, the month before and the same
-month a year earlier with the share of its steps ended on time (`figures.figure_sums`), the special groups
-and, for the province and a prefecture, its counties ranked by the equalisation index. Publishing copies
-those rows into the bulletin (`Supervision Bulletin Row`); a published bulletin prints only its copy.
-The wording of the headings is in templates/print/bulletin/layout.html (Tibetan and Chinese).
+(`indicators.indicator_rows`), the receipts of each of the five services residents receive this month,
+the month before and the same month a year earlier with the share of its steps ended in time
+(`figures.figure_sums`), the special groups and, for the province and a prefecture, its counties ranked by
+the equalisation index. Publishing copies those rows into the bulletin (`Supervision Bulletin Row`); a
+published bulletin prints only its copy. The headings' wording is in templates/print/bulletin/layout.html.
 """
 
 import frappe
@@ -17,6 +17,7 @@ from qh_legal_service.quality_and_supervision.equalisation import equalisation_r
 from qh_legal_service.quality_and_supervision.special_groups import ALL_SERVICES, special_group_rows
 from qh_legal_service.rules import bulletin as rules
 from qh_legal_service.rules.divisions import tibetan_place_name
+from qh_legal_service.rules.equalisation import SERVICES as MAIN_SERVICES
 from qh_legal_service.rules.figure_sources import FIGURE_SOURCES
 from qh_legal_service.rules.figures import STEP, share
 from qh_legal_service.rules.special_groups import SPECIAL_GROUPS
@@ -80,10 +81,10 @@ def indicator_section(division: str, month) -> list[dict]:
 
 
 def service_section(division: str, month) -> list[dict]:
-	"""Each counted service: received this month, the month before and a year earlier; steps on time."""
+	"""Each service residents receive: received this month, the month before, a year earlier; steps in time."""
 	this, _last, year_ago = rules.compared_months(month)
 	rows = []
-	for source in FIGURE_SOURCES.values():
+	for source in (FIGURE_SOURCES[service] for service in MAIN_SERVICES):
 		received = {
 			getdate(row["month"]): row["records"]
 			for row in figure_sums(
