@@ -49,6 +49,15 @@ def matching_names(doctype: str, text: str, filters=None, limit: int = 10) -> li
 	"""The numbers of up to `limit` records the user may read that match `text`, best lookups first."""
 	search = SEARCHES[doctype]
 	base = as_filter_list(doctype, filters)
+	if not (text or "").strip():
+		# A link field just focused: the latest records, as Frappe's own search offers them.
+		return frappe.get_list(
+			doctype,
+			filters=base,
+			order_by=f"`tab{doctype}`.`modified` desc",
+			limit_page_length=limit,
+			pluck="name",
+		)
 	names: list[str] = []
 	for lookup in lookups(text, search.series):
 		for table, column in targets(doctype, search, lookup.kind):

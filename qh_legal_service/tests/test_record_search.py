@@ -105,6 +105,11 @@ class TestRecordSearch(FrappeTestCase):
 		self.assertIn(masked, suggested[0]["description"])
 		self.assertNotIn(self.id_here, suggested[0]["description"])
 
+	def test_nothing_typed_offers_the_latest_records_of_the_area(self):
+		latest = numbers(search(LEGAL_AID, "", NEIGHBOUR, 5))
+		self.assertEqual(latest[0], self.there)
+		self.assertNotIn(self.here, latest)
+
 	def test_a_county_finds_nothing_of_the_next_county(self):
 		for text in (self.here, self.id_here, self.phone_here):
 			self.assertEqual(numbers(search(LEGAL_AID, text, NEIGHBOUR)), [], text)
