@@ -250,3 +250,9 @@ class TestEqualisationReports(FrappeTestCase):
 		)
 		self.assertEqual(load_population_file(), 0)
 		frappe.db.delete(POPULATION, {"year": 2020})
+
+	def test_every_reader_sees_every_population(self):
+		# Population is public: a county user's area does not hide the other counties' rows.
+		make_staff("eq-chengdong@test.qh", CHENGDONG, "County Justice Bureau")
+		frappe.set_user("eq-chengdong@test.qh")
+		self.assertEqual(len(frappe.get_list(POPULATION, filters={"year": 2001}, pluck="name")), 4)
