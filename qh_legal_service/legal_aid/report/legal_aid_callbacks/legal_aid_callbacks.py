@@ -6,7 +6,7 @@
 import frappe
 from frappe import _
 from frappe.model.db_query import DatabaseQuery
-from frappe.utils import date_diff, get_datetime, nowdate
+from frappe.utils import date_diff, nowdate
 from pypika.terms import ExistsCriterion
 
 from qh_legal_service.figure_reports import division_condition, months_note, months_of, sums
@@ -95,8 +95,8 @@ def closed_without_callback(filters) -> list[dict]:
 			application.assigned_worker,
 			application.closed_on,
 		)
-		.where(application.closed_on >= get_datetime(first))
-		.where(application.closed_on <= get_datetime(f"{last} 23:59:59.999999"))
+		.where(application.closed_on >= f"{first} 00:00:00")
+		.where(application.closed_on <= f"{last} 23:59:59.999999")
 		.where(~ExistsCriterion(called_back))
 		.orderby(application.closed_on)
 		.orderby(application.name)
