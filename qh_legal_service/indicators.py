@@ -21,6 +21,7 @@ from qh_legal_service.quality_and_supervision.report.adviser_and_service_point_c
 	adviser_and_service_point_coverage as coverage_report,
 )
 from qh_legal_service.rules import indicators as rules
+from qh_legal_service.rules.coverage import Division
 from qh_legal_service.rules.figures import Measures, months_between
 from qh_legal_service.rules.scope import SCOPE_COLUMN_BY_TIER, TIERS
 from qh_legal_service.scoping import DIVISION, get_permitted_nodes, is_unscoped
@@ -202,7 +203,7 @@ def coverage_values(formulas, division, tier, groups) -> dict[tuple, rules.Value
 	wanted = {code: f for code, f in formulas.items() if isinstance(f, rules.CoverageFormula)}
 	if not wanted:
 		return {}
-	divisions = coverage_report.divisions_in_scope(division)
+	divisions = divisions_below(division)
 	advised = coverage_report.villages_with_adviser()
 	built = coverage_report.built_point_types()
 	group_tier = tier or (groups[0][2] if groups and groups[0][2] else scope_root_tier(divisions))
@@ -217,6 +218,50 @@ def coverage_values(formulas, division, tier, groups) -> dict[tuple, rules.Value
 				rules.share(count.have, count.needed), count.have, count.needed
 			)
 	return values
+
+
+def divisions_below(division: str | None) -> list[Division]:
+	"""The divisions of the reader's area (below `division` if given), as the coverage rules need them.
+
+	A reader at one node reads its subtree by its tree bounds from a cached copy of the tree, without
+	the long list of permitted descendants a scoped list query builds; a division outside their node
+	gives nothing. A reader at several nodes reads through the coverage report's scoped list.
+	"""
+	user = frappe.session.user
+	own = None if is_unscoped(user) else own_division(user)
+	if not is_unscoped(user) and not own:
+		return coverage_report.divisions_in_scope(division)
+	tree = division_tree()
+	bounds = {code: (lft, rgt) for code, _name, _tier, _parent, lft, rgt in tree}
+	root = division or own
+	if root and root not in bounds:
+		return []
+	if own and root != own:
+		(own_lft, own_rgt), (lft, rgt) = bounds[own], bounds[root]
+		if not (own_lft <= lft and rgt <= own_rgt):
+			return []
+	lft, rgt = bounds[root] if root else (float("-inf"), float("inf"))
+	return [
+		Division(code, name, tier, parent)
+		for code, name, tier, parent, node_lft, node_rgt in tree
+		if lft <= node_lft and node_rgt <= rgt
+	]
+
+
+def division_tree() -> list[tuple]:
+	"""Every division with its tree bounds, in tree order; cached until a division changes."""
+	stamp = frappe.db.sql(f"select count(*), max(modified) from `tab{DIVISION}`")[0]
+	key = f"qh_legal_service:indicator_divisions:{stamp[0]}:{stamp[1]}"
+	tree = frappe.cache.get_value(key)
+	if tree is None:
+		tree = frappe.get_all(
+			DIVISION,
+			fields=["name", "division_name", "tier", "parent_administrative_division", "lft", "rgt"],
+			order_by="lft asc",
+			as_list=True,
+		)
+		frappe.cache.set_value(key, tree, expires_in_sec=86400)
+	return tree
 
 
 def scope_root_tier(divisions) -> str:

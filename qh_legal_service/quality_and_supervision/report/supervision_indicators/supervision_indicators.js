@@ -74,7 +74,8 @@ frappe.query_reports[SUPERVISION_INDICATORS] = {
 		}
 		const is_value = column.fieldname === "value" || column.fieldname.startsWith("m_");
 		if (is_value && data.unit === "percent" && value !== null && value !== undefined) {
-			return `${shown} %`;
+			// Inside the cell's own element, so the sign stays on the number's line.
+			return shown.includes("</div>") ? shown.replace(/<\/div>\s*$/, " %</div>") : `${shown} %`;
 		}
 		return shown;
 	},
