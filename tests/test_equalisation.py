@@ -222,3 +222,16 @@ def test_the_services_counted_are_declared_figure_sources_with_a_receipt():
 	assert all(FIGURE_SOURCES[doctype].received.figure == RECEIVED for doctype in eq.SERVICES)
 	# Evaluations and orders are about these services' records: counting them would count twice.
 	assert not {"Satisfaction Evaluation", "Service Order", "Legal Aid Callback"} & set(eq.SERVICES)
+
+
+def test_class_summaries_against_the_provinces_agricultural_counties():
+	province = eq.measure(COUNTIES)
+	# The pastoral counties alone (a prefecture's view), beside the province's agricultural median 3.5.
+	pastoral = [m for m in province if m.county_class == eq.PASTORAL]
+	summaries = eq.class_summaries(pastoral, province)
+	assert [s.county_class for s in summaries] == [eq.PASTORAL]
+	assert summaries[0].rate_vs_reference == 0.0
+	urban = [m for m in province if m.county_class == eq.URBAN]
+	assert eq.class_summaries(urban, province)[0].rate_vs_reference == pytest.approx(20 / 3.5)
+	# Without the province, there is nothing to set them beside.
+	assert eq.class_summaries(urban)[0].rate_vs_reference is None

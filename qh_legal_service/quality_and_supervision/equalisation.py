@@ -161,7 +161,12 @@ def equalisation_measures(division: str | None, from_month, to_month) -> tuple[l
 	else:
 		province = inputs(province_counties(), county_figures(start, end, scoped=False), population)
 	measures = eq.measure(inputs([row.name for row in area], figures, population), province)
-	return measures, {"counties": {row.name: row for row in area}, "population": population}
+	return measures, {
+		"counties": {row.name: row for row in area},
+		"population": population,
+		# The province's counties measured, for the class summaries' agricultural reference.
+		"province": measures if len(province) == len(measures) else eq.measure(province),
+	}
 
 
 def equalisation_rows(division: str | None, from_month, to_month) -> list[dict]:
@@ -171,6 +176,12 @@ def equalisation_rows(division: str | None, from_month, to_month) -> list[dict]:
 	population_estimate, services, per_10k, timed, in_time, timeliness (%), reach_ratio,
 	timeliness_ratio, index, rank, note (`rules.equalisation.NO_POPULATION` / `NO_TIMED_STEPS` or None).
 	"""
+	return equalisation_data(division, from_month, to_month)[0]
+
+
+def equalisation_data(division: str | None, from_month, to_month) -> tuple[list[dict], list[eq.ClassSummary]]:
+	"""`equalisation_rows` and the class summaries of those counties, each class beside the province's
+	agricultural counties (a prefecture without any of its own is still compared)."""
 	measures, context = equalisation_measures(division, from_month, to_month)
 	counties, population = context["counties"], context["population"]
 	prefectures = dict(
@@ -207,7 +218,7 @@ def equalisation_rows(division: str | None, from_month, to_month) -> list[dict]:
 				"note": item.note,
 			}
 		)
-	return rows
+	return rows, eq.class_summaries(measures, context["province"])
 
 
 def class_label(county_class: str | None) -> str:
@@ -224,29 +235,6 @@ def class_label(county_class: str | None) -> str:
 def least_served_first(rows: list[dict]) -> list[dict]:
 	"""Rows from `equalisation_rows`, lowest index first; counties without an index (no population) last."""
 	return sorted(rows, key=lambda row: (row["index"] is None, row["index"] or 0, row["county"]))
-
-
-def class_rows(rows: list[dict]) -> list[eq.ClassSummary]:
-	"""The class summaries of rows from `equalisation_rows` (pastoral beside agricultural, …)."""
-	return eq.class_summaries(
-		[
-			eq.CountyMeasure(
-				county=row["county"],
-				county_class=row["county_class"],
-				population=row["population"],
-				services=row["services"],
-				timed=row["timed"],
-				in_time=row["in_time"],
-				rate=row["per_10k"],
-				timeliness=row["timeliness"],
-				reach_ratio=row["reach_ratio"],
-				timeliness_ratio=row["timeliness_ratio"],
-				index=row["index"],
-				rank=row["rank"],
-			)
-			for row in rows
-		]
-	)
 
 
 def rounded(value: float | None, digits: int) -> float | None:

@@ -237,13 +237,21 @@ def least_served(measures: Sequence[CountyMeasure], count: int = 10) -> list[Cou
 	return sorted((m for m in measures if m.index is not None), key=lambda m: (m.index, m.county))[:count]
 
 
-def class_summaries(measures: Sequence[CountyMeasure]) -> list[ClassSummary]:
-	"""One summary per class present, in `COUNTY_CLASSES` order, each beside the agricultural counties."""
+def class_summaries(
+	measures: Sequence[CountyMeasure], province: Sequence[CountyMeasure] | None = None
+) -> list[ClassSummary]:
+	"""One summary per class present, in `COUNTY_CLASSES` order, each beside the agricultural counties.
+
+	The agricultural counties are those of `province` (by default, of `measures`): a prefecture with none
+	of its own still sets its pastoral counties beside the province's agricultural ones.
+	"""
 	by_class: dict[str, list[CountyMeasure]] = {}
 	for item in measures:
 		if item.county_class:
 			by_class.setdefault(item.county_class, []).append(item)
-	reference = by_class.get(REFERENCE_CLASS, [])
+	reference = [
+		m for m in (province if province is not None else measures) if m.county_class == REFERENCE_CLASS
+	]
 	reference_rate = median(m.rate for m in reference)
 	reference_index = median(m.index for m in reference)
 	summaries = []

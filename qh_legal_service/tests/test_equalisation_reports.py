@@ -15,7 +15,7 @@ from qh_legal_service.quality_and_supervision.doctype.division_population.divisi
 )
 from qh_legal_service.quality_and_supervision.equalisation import (
 	POPULATION,
-	class_rows,
+	equalisation_data,
 	equalisation_rows,
 	load_population_file,
 )
@@ -156,13 +156,20 @@ class TestEqualisationReports(FrappeTestCase):
 		self.assertEqual(rows[YUSHU_CITY]["index"], 1.69)
 
 	def test_class_summaries(self):
-		rows = list(self.rows_as(PROVINCE_USER).values())
-		summaries = {summary.county_class: summary for summary in class_rows(rows)}
+		frappe.set_user(PROVINCE_USER)
+		summaries = {summary.county_class: summary for summary in equalisation_data(None, FROM, TO)[1]}
 		agricultural = summaries[eq.AGRICULTURAL]
 		self.assertEqual(
 			(agricultural.counties, agricultural.population, agricultural.services), (2, 300_000, 90)
 		)
 		self.assertEqual(agricultural.rate_median, 3.5)
+		self.assertEqual(summaries[eq.PASTORAL].rate_vs_reference, 0.0)
+		self.assertAlmostEqual(summaries[eq.URBAN].rate_vs_reference, 20 / 3.5)
+
+	def test_a_prefecture_without_agricultural_counties_is_set_beside_the_provinces(self):
+		frappe.set_user(YUSHU_USER)
+		summaries = {summary.county_class: summary for summary in equalisation_data(None, FROM, TO)[1]}
+		self.assertEqual(sorted(summaries), [eq.PASTORAL, eq.URBAN])
 		self.assertEqual(summaries[eq.PASTORAL].rate_vs_reference, 0.0)
 		self.assertAlmostEqual(summaries[eq.URBAN].rate_vs_reference, 20 / 3.5)
 

@@ -14,9 +14,8 @@ from frappe.utils import add_months, escape_html, format_date, get_last_day, now
 
 from qh_legal_service.quality_and_supervision.equalisation import (
 	class_label,
-	class_rows,
 	counted_services,
-	equalisation_rows,
+	equalisation_data,
 	least_served_first,
 	month_span,
 )
@@ -38,10 +37,10 @@ def period(filters) -> tuple:
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
 	start, end = period(filters)
-	rows = equalisation_rows(filters.get("division"), start, end)
+	rows, summaries = equalisation_data(filters.get("division"), start, end)
 	if filters.get("county_class"):
 		rows = [row for row in rows if row["county_class"] == filters.county_class]
-	summaries = class_rows(rows)
+		summaries = [summary for summary in summaries if summary.county_class == filters.county_class]
 	message = explanation(start, end, rows, summaries)
 	if filters.get("show") == CLASSES:
 		return class_columns(), [class_row(summary) for summary in summaries], message, None
