@@ -104,3 +104,16 @@ def test_the_legal_aid_desk_indexes_exactly():
 		"state_desk_index": ("workflow_state", "assigned_worker", "preferred_language", "entitled_group"),
 		"due_index": ("current_due",),
 	}
+
+
+@pytest.mark.parametrize("doctype", sorted(DESKS))
+def test_the_list_order_is_the_doctypes_sort_field(doctype):
+	assert DESKS[doctype].sort_field == DOCTYPES[doctype].get("sort_field", "modified")
+
+
+def test_a_list_in_creation_order_is_indexed_at_every_tier():
+	indexes = DESK_INDEXES["Hotline Work Order"]
+	for column in ("division", "township", "county", "prefecture"):
+		assert indexes[f"{column}_creation_index"] == (column, "creation")
+	assert indexes["creation_index"] == ("creation",)
+	assert "county_creation_index" not in DESK_INDEXES["Legal Aid Application"]

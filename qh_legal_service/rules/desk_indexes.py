@@ -37,6 +37,9 @@ class Desk:
 	# The sidebar's group-by fields beyond the state: assigned worker, language, special group.
 	group_by: tuple[str, ...] = ()
 	due_field: str | None = DUE_FIELD
+	# The list's order (the doctype's sort_field). Every area record has (column, modified) indexes; a list
+	# in another order gets (column, order) indexes at every tier and one on the order alone.
+	sort_field: str = "modified"
 
 
 DESKS: dict[str, Desk] = {
@@ -45,7 +48,8 @@ DESKS: dict[str, Desk] = {
 	),
 	"Mediation Case": Desk("workflow_state", ("preferred_language",)),
 	"Notarization Referral": Desk("workflow_state", ("preferred_language", "entitled_group")),
-	"Hotline Work Order": Desk("workflow_state", ("operator", "language")),
+	# The hotline lists its work orders newest call first: by creation, not by modified.
+	"Hotline Work Order": Desk("workflow_state", ("operator", "language"), sort_field="creation"),
 	# A consultation has no time-limited step, so no due moment.
 	"Legal Consultation": Desk("status", ("worker", "language"), due_field=None),
 	"Satisfaction Evaluation": Desk("status"),
@@ -67,6 +71,10 @@ def indexes_for(desk: Desk) -> dict[str, tuple[str, ...]]:
 	for column in DUE_COLUMNS:
 		if desk.due_field:
 			indexes[f"{column}_due_index"] = (column, desk.due_field)
+	if desk.sort_field != "modified":
+		for column in ("division", *DESK_COLUMNS):
+			indexes[f"{column}_{desk.sort_field}_index"] = (column, desk.sort_field)
+		indexes[f"{desk.sort_field}_index"] = (desk.sort_field,)
 	indexes["state_desk_index"] = (desk.state_field, *desk.group_by)
 	if desk.due_field:
 		indexes["due_index"] = (desk.due_field,)
