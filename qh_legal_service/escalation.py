@@ -9,6 +9,7 @@ import frappe
 from frappe import _
 from frappe.utils import format_datetime, now_datetime
 
+from qh_legal_service.figures import mark_step_escalated
 from qh_legal_service.rules.service_case import ESCALATE, ServiceDeclaration, escalation_node
 from qh_legal_service.scoping import DIVISION, get_area_path
 from qh_legal_service.service_case import service_of
@@ -85,6 +86,14 @@ def escalate(service: ServiceDeclaration, row, now) -> None:
 		{"escalated_step": row.current_step, "escalated_on": now},
 		update_modified=False,
 	)
+	# The step's own row keeps the escalation after the record's fields clear, for the monthly figures.
+	doc = frappe.get_doc(service.doctype, row.name)
+	running = next(
+		(step for step in doc.get("step_log") or () if step.step == row.current_step and not step.ended_on),
+		None,
+	)
+	if running:
+		mark_step_escalated(doc, running, now)
 
 
 def step_labels(doctype: str, lang: str | None = None) -> dict[str, str]:

@@ -27,7 +27,7 @@ from qh_legal_service.rules.special_groups import MEMBERSHIP_DOCTYPE, MEMBERSHIP
 from qh_legal_service.scoping import DIVISION
 
 FIGURE = "Service Figure"
-STEP_FIELDS = ("parent", "step", "started_on", "due_on", "ended_on", "ended_in_state")
+STEP_FIELDS = ("parent", "step", "started_on", "due_on", "ended_on", "ended_in_state", "escalated_on")
 MEASURES = ("records", "timed", "in_time", "days")
 # Rows written per INSERT when many sums change at once (a rebuild).
 WRITE_BATCH = 1000
@@ -71,6 +71,15 @@ def record_deleted(doc, method: str | None = None) -> None:
 	if source is None:
 		return
 	write(source.doctype, {key: -measures for key, measures in figures_by_area(source, doc).items()})
+
+
+def mark_step_escalated(doc, row, moment) -> None:
+	"""Stamp the running step's row escalated and count it: the hourly job escalates without a save."""
+	source = FIGURE_SOURCES.get(doc.doctype)
+	before = figures_by_area(source, doc) if source else {}
+	row.db_set("escalated_on", moment, update_modified=False)
+	if source:
+		write(doc.doctype, figure_delta(before, figures_by_area(source, doc)))
 
 
 def figure_name(service: str, area: str, month, figure: str, category: str) -> str:

@@ -149,6 +149,7 @@ class ServiceCase(AreaScopedDocument):
 			"ended_in_state",
 			"late",
 			"overrun_hours",
+			"escalated_on",
 		)
 		rows = [
 			{

@@ -10,6 +10,7 @@ from qh_legal_service.rules import special_groups
 from qh_legal_service.rules.figure_sources import FIGURE_SOURCES, LEGAL_AID
 from qh_legal_service.rules.figures import (
 	ENDED_IN,
+	ESCALATED,
 	GROUP,
 	GROUP_STEP,
 	NO_GROUP,
@@ -105,6 +106,17 @@ def test_a_running_step_and_an_untimed_step_count_as_they_are():
 	assert (NOV, STEP, "Review") not in record_figures(SOURCE, record, [review_step(None)])
 	untimed = record_figures(SOURCE, record, [review_step("2026-11-05 10:00:00", due_on=None)])
 	assert untimed[(NOV, STEP, "Review")] == Measures(records=1, timed=0, in_time=0, days=3.0)
+
+
+def test_an_escalated_step_counts_once_in_the_month_it_was_escalated_running_or_ended():
+	record = {"received_on": "2026-11-02"}
+	running = {**review_step(None), "escalated_on": "2026-11-10 09:00:00"}
+	assert record_figures(SOURCE, record, [running])[(NOV, ESCALATED, "Review")] == Measures(1)
+	ended = {**review_step("2026-12-01 09:00:00"), "escalated_on": "2026-11-10 09:00:00"}
+	figures = record_figures(SOURCE, record, [ended])
+	assert figures[(NOV, ESCALATED, "Review")] == Measures(1)
+	assert (DEC, ESCALATED, "Review") not in figures
+	assert not any(key[1] == ESCALATED for key in record_figures(SOURCE, record, [review_step(None)]))
 
 
 def test_a_save_changes_only_what_moved():

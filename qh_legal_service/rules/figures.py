@@ -2,7 +2,8 @@
 
 Pure. A record of any service adds to a handful of counters, each keyed by (month, figure, category):
 one for its receipt, one per value of each dimension it is counted by (matter type, channel, …), one
-per step of its step log that has ended (with the step's timeliness, and the state it ended in), one per
+per step of its step log that has ended (with the step's timeliness, and the state it ended in) or was
+escalated, one per
 special group it belongs to (with the timeliness of its steps), and one per outcome-like stamp. `record_figures` lists them; `figure_delta` is what a save changes.
 The site keeps the sums per township and month in `Service Figure`, so a report reads a few thousand
 sums instead of every record (its cost grows with groups, not rows).
@@ -25,6 +26,8 @@ GROUP = "group"
 GROUP_STEP = "group_step"
 # The state a record moved to when a step ended (withdrawn, refused, …), counted in that month.
 ENDED_IN = "ended_in"
+# A step escalated to the supervisors when overdue (督办), by step, in the month it was escalated.
+ESCALATED = "escalated"
 # The category of a figure counted as one total.
 TOTAL = ""
 # The category of a record that belongs to none of the special groups.
@@ -193,6 +196,9 @@ def record_figures(
 		timed = int(bool(rule.days_from and record.get(rule.days_from)))
 		_add(figures, (month, rule.figure, category), Measures(1, timed, 0, days))
 	for row in steps:
+		escalated = month_of(row.get("escalated_on"))
+		if escalated:
+			_add(figures, (escalated, ESCALATED, str(row.get("step") or "")), ONE)
 		month = month_of(row.get("ended_on"))
 		if not month:
 			continue

@@ -1,8 +1,9 @@
 """The supervisors' monthly sums on a real site: kept in step by every save, equal to a recount, scoped."""
 
 import frappe
-from frappe.utils import getdate
+from frappe.utils import add_to_date, getdate, now_datetime
 
+from qh_legal_service.escalation import escalate_overdue_steps
 from qh_legal_service.figures import FIGURE, figure_sums, rebuild
 from qh_legal_service.rules import special_groups
 from qh_legal_service.rules.eligibility import SOCIAL_INSURANCE
@@ -61,6 +62,22 @@ class TestServiceFigures(LegalAidCase):
 		self.assertEqual(stored("group", special_groups.MINORS, township)[0], minors)
 
 		# The sums kept save by save are what a recount from the records gives.
+		incremental = all_rows()
+		rebuild(SERVICE)
+		self.assertEqual(all_rows(), incremental)
+
+	def test_an_escalation_is_counted_once_and_stays_counted_when_the_step_ends(self):
+		received = add_to_date(now_datetime(), days=-20).replace(second=0, microsecond=0)
+		name = make_application(received_on=received).name
+		township = frappe.db.get_value(SERVICE, name, "township")
+		escalated = stored("escalated", "Review and decide", township)[0]
+		escalate_overdue_steps()
+		self.assertEqual(stored("escalated", "Review and decide", township)[0], escalated + 1)
+		self.assertTrue(frappe.get_doc(SERVICE, name).step_log[0].escalated_on)
+		# Deciding ends the step and clears the record's escalation; the fact of it stays counted.
+		self.act(REVIEWER, name, "Start Review")
+		self.act(REVIEWER, name, "Approve")
+		self.assertEqual(stored("escalated", "Review and decide", township)[0], escalated + 1)
 		incremental = all_rows()
 		rebuild(SERVICE)
 		self.assertEqual(all_rows(), incremental)
