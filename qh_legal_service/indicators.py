@@ -124,6 +124,9 @@ def indicator_rows(
 		for group, name, tier in groups:
 			if isinstance(formula, rules.CoverageFormula):
 				value = coverage.get((code, group))
+				if value is None or not value.denominator:
+					# Nothing of this kind is needed at this tier (a centre in a township): no row.
+					continue
 				for month in months:
 					if month in (None, last_month):
 						rows.append(make_row(entry, group, name, tier, month, value, goals))

@@ -4,6 +4,18 @@
 const SUPERVISION_INDICATORS = "Supervision Indicators";
 const MET_COLOURS = { true: "green", false: "red" };
 
+frappe.provide("qh_legal_service");
+// A click on a division opens it one tier lower in this report; with Ctrl or Cmd, in a new tab.
+qh_legal_service.drill_supervision_indicators = (event, link) => {
+	if (event.ctrlKey || event.metaKey) return true;
+	// The division last: its refresh waits for the Link's validation and so runs with both values.
+	frappe.query_report.set_filter_value({
+		group_by: link.dataset.groupBy,
+		division: link.dataset.division,
+	});
+	return false;
+};
+
 frappe.query_reports[SUPERVISION_INDICATORS] = {
 	filters: [
 		{
@@ -43,8 +55,10 @@ frappe.query_reports[SUPERVISION_INDICATORS] = {
 	],
 
 	onload(report) {
-		// The user's own division by default; a drill-down link brings its own.
-		if (report.get_filter_value("division") || frappe.route_options?.division) return;
+		// The user's own division by default; a drill-down link brings its own in the address (a Link
+		// filter set from the route is still being validated here, so its value may not show yet).
+		const drilled = frappe.utils.get_query_params().division;
+		if (drilled || report.get_filter_value("division")) return;
 		return frappe.call("qh_legal_service.indicators.own_division_for_desk").then((r) => {
 			if (r.message?.division) {
 				report.set_filter_value({ division: r.message.division, group_by: r.message.group_by });
@@ -70,6 +84,8 @@ frappe.query_reports[SUPERVISION_INDICATORS] = {
 			});
 			const title = __("Open {0} by {1}", [data.division_name, __(data.drill_to)]);
 			return `<a href="/app/query-report/${encodeURIComponent(SUPERVISION_INDICATORS)}?${params}"
+				data-division="${frappe.utils.escape_html(data.division)}" data-group-by="${data.drill_to}"
+				onclick="return qh_legal_service.drill_supervision_indicators(event, this)"
 				title="${frappe.utils.escape_html(title)}">${shown}</a>`;
 		}
 		const is_value = column.fieldname === "value" || column.fieldname.startsWith("m_");
