@@ -89,6 +89,8 @@ frappe.query_reports[SUPERVISION_INDICATORS] = {
 				title="${frappe.utils.escape_html(title)}">${shown}</a>`;
 		}
 		const is_value = column.fieldname === "value" || column.fieldname.startsWith("m_");
+		// Nothing to compute (nothing due, no record): an empty cell, not 0.
+		if (is_value && (value === null || value === undefined)) return "";
 		if (is_value && data.unit === "percent" && value !== null && value !== undefined) {
 			// Inside the cell's own element, so the sign stays on the number's line.
 			return shown.includes("</div>") ? shown.replace(/<\/div>\s*$/, " %</div>") : `${shown} %`;

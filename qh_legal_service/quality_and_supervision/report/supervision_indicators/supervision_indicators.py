@@ -170,7 +170,8 @@ def trend_chart(rows, filters) -> dict | None:
 	"""A line per division of one indicator's monthly values (the indicator chosen, or legal aid's review)."""
 	code = filters.get("indicator") or DEFAULT_CHART_INDICATOR
 	chosen = [row for row in rows if row["indicator"] == code]
-	months = sorted({row["month"] for row in chosen if row["month"]})
+	# Only the months with a value: a month with nothing due is no 0 %.
+	months = sorted({row["month"] for row in chosen if row["month"] and row["value"] is not None})
 	if not chosen or not months:
 		return None
 	title = chosen[0]["indicator_name"]
