@@ -5,11 +5,12 @@ import random
 from dataclasses import dataclass
 
 import frappe
-from frappe.utils import add_to_date, now_datetime
+from frappe.utils import add_to_date, now, now_datetime
 
 from qh_legal_service.figures import rebuild as rebuild_figures
 from qh_legal_service.hotline.demo import make_hotline_work_orders
 from qh_legal_service.install import complete_setup_unattended
+from qh_legal_service.legal_service_core.doctype.special_group.special_group import make_special_groups
 from qh_legal_service.mediation.demo import make_mediation_cases
 from qh_legal_service.notarization.demo import make_notarization_referrals
 from qh_legal_service.quality_and_supervision.demo import make_satisfaction_evaluations
@@ -17,6 +18,12 @@ from qh_legal_service.quality_and_supervision.equalisation import load_populatio
 from qh_legal_service.rules.divisions import ancestors_by_tier, load_division_file
 from qh_legal_service.rules.scope import area_columns
 from qh_legal_service.rules.service_network import point_type_for_tier
+from qh_legal_service.rules.special_groups import (
+	GROUPS_FIELD,
+	MEMBERSHIP_DOCTYPE,
+	MEMBERSHIP_FIELD,
+	SPECIAL_GROUPS,
+)
 from qh_legal_service.service_order_demo import make_service_orders
 from qh_legal_service.staff import create_staff_user
 
@@ -163,9 +170,38 @@ def make_demo(scale: str = "small", seed: int = 2026) -> list[DemoUser]:
 	make_satisfaction_evaluations(rng, CITIZEN_EMAIL)
 	# The 2020 census population per county, for the Equalisation Index.
 	load_population_file()
+	mark_special_groups(rng)
 	# Some demo records are written in bulk, past their controllers: count every service afresh.
 	rebuild_figures()
 	return [*DEMO_USERS, DemoUser(CITIZEN_EMAIL, "卓玛 (portal)", "", "Legal Service Citizen", "bo")]
+
+
+# The services whose people mark their special groups in the shared Special Groups table, and the share
+# of their demo records that belong to one or two groups.
+GROUP_TABLE_DOCTYPES = ("Mediation Case", "Hotline Work Order", "Legal Consultation")
+GROUP_SHARE = 0.2
+
+
+def mark_special_groups(rng: random.Random) -> None:
+	"""Put a fifth of the mediation cases, hotline calls and consultations in one or two special groups
+	(rows of their Special Groups table, written in bulk; the figures are rebuilt afterwards)."""
+	make_special_groups()
+	for doctype in GROUP_TABLE_DOCTYPES:
+		if frappe.db.count(MEMBERSHIP_DOCTYPE, {"parenttype": doctype}):
+			continue
+		rows = []
+		for name in frappe.get_all(doctype, pluck="name", order_by="name asc"):
+			if rng.random() >= GROUP_SHARE:
+				continue
+			for idx, group in enumerate(rng.sample(SPECIAL_GROUPS, rng.choice((1, 1, 2))), start=1):
+				rows.append(
+					(frappe.generate_hash(length=10), name, doctype, GROUPS_FIELD, idx, group, now(), now())
+				)
+		frappe.db.bulk_insert(
+			MEMBERSHIP_DOCTYPE,
+			["name", "parent", "parenttype", "parentfield", "idx", MEMBERSHIP_FIELD, "creation", "modified"],
+			rows,
+		)
 
 
 # The institution a demo worker of each kind practises at, found in the worker's own division.
