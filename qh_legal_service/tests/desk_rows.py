@@ -6,8 +6,10 @@ a million rows in minutes, where inserting documents would take hours. Each row 
 evenly), a state of the service (3 in 100 in a state where a step runs, with a due moment from 8 days
 ago to 22 days ahead, so about a quarter of those are overdue; the rest in the other states, with no
 due moment, as `service_case` leaves them), and creation and modified moments over the last five years
-(the running ones in the last 60 days). Values derive from crc32 of the row number, so a rerun makes the
-same rows. Rows are named `<prefix><8 digits>`; `delete_rows` removes them again.
+(the running ones in the last 60 days). Values derive from md5 of the row number, so a rerun makes the
+same rows (not crc32: it is linear, so the crc32s of two salted numbers move together, and the running
+rows, chosen by one, all got nearly the same due moment). Rows are named `<prefix><8 digits>`;
+`delete_rows` removes them again.
 """
 
 import frappe
@@ -119,10 +121,15 @@ def make_village_table() -> int:
 	return len(values)
 
 
-def choose(values: tuple[str, ...], uniform: str) -> str:
-	"""SQL picking one of `values` by `uniform`, a number in [0, 1)."""
+def uniform(salt: str) -> str:
+	"""SQL for a number in [0, 1) drawn from the row number `s.seq` and `salt`."""
+	return f"conv(left(md5(concat('{salt}', s.seq)), 8), 16, 10) / 4294967296"
+
+
+def choose(values: tuple[str, ...], draw: str) -> str:
+	"""SQL picking one of `values` by `draw`, SQL for a number in [0, 1)."""
 	listed = ", ".join(frappe.db.escape(value) for value in values)
-	return f"elt(1 + floor({uniform} * {len(values)}), {listed})"
+	return f"elt(1 + floor({draw} * {len(values)}), {listed})"
 
 
 def insert_rows(doctype: str, first: int, last: int, now: str, villages: int) -> None:
@@ -155,9 +162,8 @@ def insert_rows(doctype: str, first: int, last: int, now: str, villages: int) ->
 			as created
 		from (
 			select s.seq as n, v.division, v.township, v.county, v.prefecture, v.tibetan,
-				crc32(concat('a', s.seq)) / 4294967296 as u1, crc32(concat('b', s.seq)) / 4294967296 as u2,
-				crc32(concat('c', s.seq)) / 4294967296 as u3, crc32(concat('d', s.seq)) / 4294967296 as u4,
-				crc32(concat('c', s.seq)) / 4294967296 < {share} as running
+				{uniform("a")} as u1, {uniform("b")} as u2, {uniform("c")} as u3, {uniform("d")} as u4,
+				{uniform("c")} < {share} as running
 			from seq_{int(first)}_to_{int(last)} s
 			join `{VILLAGES}` v on v.idx = (s.seq * 7919) % {int(villages)}
 		) r"""
