@@ -187,5 +187,5 @@ def trend_chart(rows, filters) -> dict | None:
 				for name, values in list(lines.items())[:10]
 			],
 		},
-		"type": "line",
+		"type": "bar",
 	}
