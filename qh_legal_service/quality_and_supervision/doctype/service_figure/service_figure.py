@@ -2,7 +2,8 @@
 # For license information, please see license.txt
 
 import frappe
-from frappe.model.document import Document
+
+from qh_legal_service.scoping import AreaScopedDocument
 
 # The reads of the supervisors' reports: a service's figures over a span of months, for the province
 # (no area condition) or within one area column (the tier scope adds `prefecture = X`, …).
@@ -14,7 +15,7 @@ INDEXES = {
 }
 
 
-class ServiceFigure(Document):
+class ServiceFigure(AreaScopedDocument):
 	"""A monthly sum of one figure of one service in one township, written only by figures.py."""
 
 
