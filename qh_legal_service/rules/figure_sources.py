@@ -164,7 +164,6 @@ CALLS = "calls"
 ANSWERED = "answered"
 ANSWERED_WITHIN_15S = "answered_within_15s"
 TRANSFERRED = "transferred"
-ESCALATED = "escalated"
 COMPLETED = "completed"
 CALLBACK_RESULT = "callback_result"
 
@@ -177,7 +176,6 @@ HOTLINE = FigureSource(
 		FigureRule(ANSWERED_WITHIN_15S, on="call_started_at", by="language", when={"answered_within_15s": 1}),
 		FigureRule(MATTER_TYPE, on="call_started_at", by="matter_type"),
 		FigureRule(TRANSFERRED, on="transferred_on", by="language", days_from="received_on"),
-		FigureRule(ESCALATED, on="escalated_on", by="language", when={"escalated_step": IS_SET}),
 		FigureRule(COMPLETED, on="completed_on", days_from="transferred_on"),
 		FigureRule(CALLBACK_RESULT, on="called_back_on", by="callback_result"),
 	),

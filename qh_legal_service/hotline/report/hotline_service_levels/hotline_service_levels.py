@@ -5,8 +5,9 @@
 15 seconds, the connection rate and the 15-second rate, with the work orders transferred and escalated.
 
 Read from the supervision figures (`figure_sources.HOTLINE`): calls, answered and answered within 15 s
-(the `answered_within_15s` check stored from the call times) in the month the call began, transfers and
-escalations in their own month; whole months, in the reader's area only."""
+(the `answered_within_15s` check stored from the call times) in the month the call began, transfers in
+their own month, and the steps escalated when overdue (the step log's ESCALATED facts, by division only) in
+the month escalated; whole months, in the reader's area only."""
 
 import frappe
 from frappe import _
@@ -22,6 +23,7 @@ from qh_legal_service.legal_aid.report.utils import (
 )
 from qh_legal_service.rules import figure_sources as fs
 from qh_legal_service.rules import hotline as hl
+from qh_legal_service.rules.figures import ESCALATED
 from qh_legal_service.rules.legal_aid_stats import TOTAL
 
 # Each report sum: the figure counting it (by the caller's language).
@@ -30,7 +32,6 @@ COUNTS = {
 	"answered": fs.ANSWERED,
 	"within_15s": fs.ANSWERED_WITHIN_15S,
 	"transferred": fs.TRANSFERRED,
-	"escalated": fs.ESCALATED,
 }
 KEY_OF_FIGURE = {figure: key for key, figure in COUNTS.items()}
 
@@ -49,6 +50,13 @@ def add_up(rows) -> frappe._dict:
 	return frappe._dict({key: sum(int(row.get(key) or 0) for row in rows) for key in COUNTS})
 
 
+def escalated_by_area(filters, area: str) -> dict[str | None, int]:
+	"""The steps escalated in the period (any step), by area: a fact of the step, not of the language."""
+	return {
+		row.get(area) or None: int(row.records or 0) for row in sums(hl.DOCTYPE, filters, [ESCALATED], [area])
+	}
+
+
 def execute(filters: dict | None = None):
 	"""Columns, one row per division and language, one per division, and the total; a chart."""
 	filters = frappe._dict(filters or {})
@@ -57,13 +65,17 @@ def execute(filters: dict | None = None):
 	codes = list(dict.fromkeys(row.get(area) for row in by_language))
 	names = division_names(codes)
 	data = []
+	escalated = escalated_by_area(filters, area)
 	for code in codes:
 		groups = [row for row in by_language if row.get(area) == code]
-		data.append(report_row(add_up(groups), code, None, names, filters, indent=0))
+		data.append(
+			report_row(add_up(groups), code, None, names, filters, indent=0, escalated=escalated.get(code, 0))
+		)
 		data += [report_row(row, code, row.language, names, filters, indent=1) for row in groups]
 	total = add_up(by_language)
+	total_escalated = sum(escalated.values())
 	if total.calls:
-		data.append(report_row(total, TOTAL, None, names, filters, indent=0))
+		data.append(report_row(total, TOTAL, None, names, filters, indent=0, escalated=total_escalated))
 	message = " ".join(
 		(
 			_(
@@ -77,7 +89,7 @@ def execute(filters: dict | None = None):
 	return columns(), data, message, chart(total)
 
 
-def report_row(sums, area, language, names, filters, indent: int) -> dict:
+def report_row(sums, area, language, names, filters, indent: int, escalated: int | None = None) -> dict:
 	level = hl.ServiceLevel(int(sums.calls or 0), int(sums.answered or 0), int(sums.within_15s or 0))
 	return {
 		**division_cells(area, names, filters),
@@ -90,7 +102,8 @@ def report_row(sums, area, language, names, filters, indent: int) -> dict:
 		"connection_rate": level.connection_rate,
 		"within_15s_rate": level.within_15s_rate,
 		"transferred": int(sums.transferred or 0),
-		"escalated": int(sums.escalated or 0),
+		# Counted per division (a step's fact), not per language.
+		"escalated": escalated,
 	}
 
 
