@@ -155,3 +155,20 @@ def test_a_satisfaction_evaluation_counts_its_level_by_institution_under_its_ser
 	assert figures[(NOV, fs.LEVEL, "Dissatisfied")] == Measures(1)
 	assert figures[(DEC, fs.called_back_figure("Mediation Case"), "INST-1")] == Measures(1, 1, 0, 27.0)
 	assert not [key for key in figures if key[1] == fs.level_figure("Legal Aid Application", "Dissatisfied")]
+
+
+def test_no_declared_figure_takes_the_name_of_a_built_in_one():
+	from qh_legal_service.rules import figures
+
+	built_in = {
+		figures.RECEIVED,
+		figures.STEP,
+		figures.GROUP,
+		figures.GROUP_STEP,
+		figures.ENDED_IN,
+		figures.ESCALATED,
+	}
+	for source in fs.FIGURE_SOURCES.values():
+		declared = [rule.figure for rule in source.figures]
+		assert not set(declared) & built_in, source.doctype
+		assert source.received.figure not in built_in - {figures.RECEIVED}, source.doctype
