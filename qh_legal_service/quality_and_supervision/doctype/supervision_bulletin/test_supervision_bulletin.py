@@ -58,7 +58,7 @@ TITLE_BO = "སྤྱི་པའི་ཁྲིམས་ལུགས་ཞབ�
 def cells(html: str, label_zh: str) -> list[str]:
 	"""The printed numbers of the table row named `label_zh` in Chinese (beside its Tibetan name)."""
 	for row in re.findall(r"<tr>(.*?)</tr>", html, re.S):
-		name = re.search(r'<td class="qhb-name">.*<span lang="zh">([^<]*)</span></td>', row, re.S)
+		name = re.search(r'<td class="qhb-name">.*<span lang="zh">([^<]*)</span>(?:</div>)?</td>', row, re.S)
 		if name and name.group(1) == label_zh:
 			return [
 				re.sub(r"<[^>]+>", "", cell).strip()
