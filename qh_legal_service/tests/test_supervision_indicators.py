@@ -227,3 +227,20 @@ class TestSupervisionIndicators(LegalAidCase):
 		self.assertEqual((after["numerator"], after["denominator"]), (have, len(villages)))
 		self.assertEqual(after["value"], round(100.0 * have / len(villages), 1))
 		self.assertEqual((after["target"], after["met"]), (100.0, have == len(villages)))
+
+	def test_a_number_card_reads_the_users_own_area_this_year(self):
+		from qh_legal_service.indicators import legal_aid_reviewed_in_time
+
+		today = getdate()
+		frappe.set_user(SUPERVISOR)
+		try:
+			card = legal_aid_reviewed_in_time()
+			rows = indicator_rows(XINING, today.replace(month=1, day=1), today, codes=[REVIEW_CODE])
+		finally:
+			frappe.set_user("Administrator")
+		self.assertEqual(card["value"], rows[0]["value"] or 0)
+		self.assertEqual(
+			(card["fieldtype"], card["route"]), ("Percent", ["query-report", "Supervision Indicators"])
+		)
+		self.assertEqual(card["route_options"]["division"], XINING)
+		self.assertEqual(card["route_options"]["from_date"], str(today.replace(month=1, day=1)))
