@@ -33,7 +33,11 @@ class TestMediationOutcomes(MediationCaseTest):
 			english = {frappe._(name): name for name in ("Neighbours", "Land")}
 		finally:
 			frappe.set_user("Administrator")
-		return {(row["division"], english.get(row["dispute_type"])): row for row in data}, data, chart
+		return (
+			{(row["division"], english.get(row["dispute_type"], row["dispute_type"])): row for row in data},
+			data,
+			chart,
+		)
 
 	def test_outcomes_by_county_and_dispute_type_in_the_readers_area(self):
 		make_staff(BUREAU, CHENGDONG, "County Justice Bureau")
