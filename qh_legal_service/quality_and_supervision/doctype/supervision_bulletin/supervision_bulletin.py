@@ -7,7 +7,7 @@ from frappe.utils import getdate, now_datetime
 
 from qh_legal_service.quality_and_supervision.bulletin import live_sections, tier_of
 from qh_legal_service.rules import bulletin as rules
-from qh_legal_service.scoping import AreaScopedDocument
+from qh_legal_service.scoping import AreaScopedDocument, add_area_indexes
 
 
 class BulletinTierError(frappe.ValidationError):
@@ -81,3 +81,8 @@ class SupervisionBulletin(AreaScopedDocument):
 		self.published_on = now_datetime()
 		self.published_by = frappe.session.user
 		self.save()
+
+
+def on_doctype_update():
+	"""Each scope column leads an index (with the list order and with the status)."""
+	add_area_indexes("Supervision Bulletin")
