@@ -399,7 +399,11 @@ class TestSatisfactionReports(SatisfactionTest):
 	def test_the_reports_count_in_the_readers_area_and_name_the_poor_regions(self):
 		filters = {"group_by": "County"}
 		counted = ("evaluations", "satisfied", "dissatisfied", "very_dissatisfied", "satisfied_count", "bad")
+		consultations = {**filters, "reference_doctype": "Legal Consultation"}
+		legal_aid_only = {**filters, "reference_doctype": "Legal Aid Application"}
 		before, _rates = self.county_rates(filters)
+		before_consultations = self.county_rates(consultations)[0]
+		before_legal_aid = self.county_rates(legal_aid_only)[0]
 		for level in (sat.SATISFIED, sat.DISSATISFIED, sat.VERY_DISSATISFIED, sat.DISSATISFIED):
 			evaluate(self.consultation(), level)
 		evaluate(self.consultation(division=CHENGZHONG), sat.VERY_DISSATISFIED)
@@ -414,11 +418,13 @@ class TestSatisfactionReports(SatisfactionTest):
 		)
 		self.assertFalse([row for row in rates if row["division"] == CHENGZHONG])
 		self.assertEqual(rates[-1]["evaluations"], county["evaluations"])
-		# Only the consultations' evaluations: the same; only legal aid's: none of these.
-		only = self.county_rates({**filters, "reference_doctype": "Legal Consultation"})[0]
-		self.assertEqual([only[key] for key in counted], [county[key] for key in counted])
-		legal_aid = self.county_rates({**filters, "reference_doctype": "Legal Aid Application"})[0]
-		self.assertEqual(legal_aid.get("evaluations", 0), county["evaluations"] - only["evaluations"])
+		# The service filter: this test's four are all consultations', none legal aid's.
+		only = self.county_rates(consultations)[0]
+		self.assertEqual(
+			[only[key] - before_consultations.get(key, 0) for key in counted], [4, 1, 2, 1, 1, 3]
+		)
+		legal_aid = self.county_rates(legal_aid_only)[0]
+		self.assertEqual(legal_aid.get("evaluations", 0), before_legal_aid.get("evaluations", 0))
 		frappe.set_user(CHENGDONG_BUREAU)
 		try:
 			_columns, bad, _message = bad_reviews_open_and_overdue.execute(filters)
