@@ -22,9 +22,11 @@ from qh_legal_service.quality_and_supervision.doctype.supervision_bulletin.super
 from qh_legal_service.quality_and_supervision.equalisation import POPULATION, equalisation_rows
 from qh_legal_service.rules import bulletin as rules
 from qh_legal_service.rules import equalisation as eq
+from qh_legal_service.rules.equalisation import SERVICES as MAIN_SERVICES
 from qh_legal_service.rules.figure_sources import FIGURE_SOURCES
 from qh_legal_service.rules.figures import GROUP, GROUP_STEP, RECEIVED, STEP, Measures
 from qh_legal_service.rules.special_groups import MINORS
+from qh_legal_service.tests.http import SiteClient, exception_type
 from qh_legal_service.tests.utils import (
 	BEIGUAN_COMMUNITY,
 	CHENGDONG,
@@ -257,3 +259,58 @@ class TestSupervisionBulletin(FrappeTestCase):
 		self.assertGreater(len(re.findall("[\u0f00-\u0fff]", flat)), 200)
 		self.assertIn("NotoSerifTibetan", fonts.replace(" ", ""))
 		self.assertIn("+50.0%", flat)
+
+
+class TestPublishOverHttp(FrappeTestCase):
+	"""The form's Publish button calls `publish` through Frappe's run_doc_method, as these requests do."""
+
+	MONTH = "2003-05-01"
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		make_staff(XINING_USER, XINING, "Prefecture Supervisor")
+		make_staff(CHENGDONG_USER, CHENGDONG, "County Justice Bureau")
+		cls.name = rules.bulletin_name(CHENGDONG, frappe.utils.getdate(cls.MONTH))
+		cls.forget()
+		make_bulletin(CHENGDONG, month=cls.MONTH)
+		frappe.db.commit()  # nosemgrep: the requests run on their own connections
+
+	@classmethod
+	def tearDownClass(cls):
+		frappe.set_user("Administrator")
+		cls.forget()
+		frappe.db.commit()  # nosemgrep: undo what setUpClass committed
+		super().tearDownClass()
+
+	@classmethod
+	def forget(cls):
+		frappe.db.delete("Supervision Bulletin Row", {"parent": cls.name})
+		frappe.db.delete(BULLETIN, {"name": cls.name})
+
+	def publish_as(self, user: str):
+		return SiteClient(user).post(
+			"/api/method/run_doc_method", data={"dt": BULLETIN, "dn": self.name, "method": "publish"}
+		)
+
+	def test_a_supervisor_publishes_once_and_county_staff_cannot(self):
+		refused = self.publish_as(CHENGDONG_USER)
+		self.assertEqual(refused.status_code, 403, refused.get_data()[:300])
+		self.assertEqual(frappe.db.get_value(BULLETIN, self.name, "status"), rules.DRAFT)
+		published = self.publish_as(XINING_USER)
+		self.assertEqual(published.status_code, 200, published.get_data()[:300])
+		frappe.db.rollback()  # read what the request committed
+		self.assertEqual(
+			frappe.db.get_value(BULLETIN, self.name, ["status", "published_by"]),
+			(rules.PUBLISHED, XINING_USER),
+		)
+		stored = frappe.get_all(
+			"Supervision Bulletin Row",
+			filters={"parent": self.name, "section": rules.SERVICES},
+			pluck="code",
+			order_by="idx asc",
+		)
+		self.assertEqual(stored, list(MAIN_SERVICES))
+		again = self.publish_as(XINING_USER)
+		self.assertEqual(again.status_code, 417, again.get_data()[:300])
+		self.assertEqual(exception_type(again), "BulletinPublishedError")
