@@ -94,6 +94,7 @@ def test_the_legal_aid_desk_indexes_exactly():
 			"entitled_group",
 		),
 		"county_due_index": ("county", "current_due"),
+		"township_due_index": ("township", "current_due"),
 		"township_desk_index": (
 			"township",
 			"workflow_state",

@@ -12,7 +12,7 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import now_datetime
 
 from qh_legal_service.desk_indexes import add_desk_indexes, index_columns
-from qh_legal_service.rules.desk_indexes import DESK_INDEXES, DESKS, DUE_COLUMNS, desk_index_name
+from qh_legal_service.rules.desk_indexes import DESK_INDEXES, DESKS, desk_index_name
 from qh_legal_service.tests.desk_rows import add_rows, delete_rows, make_reader, states
 
 ROWS = 20_000
@@ -107,9 +107,8 @@ class TestDeskIndexes(FrappeTestCase):
 		return paths
 
 	def expected(self, doctype: str, column: str | None, kind: str) -> str | None:
-		"""The index the path must read; None where two are as good (a township's overdue records: its
-		few thousand records or the province's overdue ones, whichever MariaDB finds fewer; a list)."""
-		if kind == "list" or (kind == "due" and column and column not in DUE_COLUMNS):
+		"""The index the path must read; None for a list, where two are as good."""
+		if kind == "list":
 			return None
 		if kind == "sort":
 			sort = DESKS[doctype].sort_field
