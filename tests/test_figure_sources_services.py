@@ -9,6 +9,7 @@ from qh_legal_service.rules import figure_sources as fs
 from qh_legal_service.rules import mediation as m
 from qh_legal_service.rules import special_groups as g
 from qh_legal_service.rules.figures import (
+	CURRENT_MONTH,
 	GROUP,
 	NO_GROUP,
 	RECEIVED,
@@ -86,6 +87,9 @@ def test_a_mediation_case_counts_its_outcome_by_dispute_type_in_the_month_of_the
 		(DEC, fs.PERFORMANCE, m.PERFORMED_FULLY): Measures(1),
 		(DEC, fs.FOLLOWED_UP, "Land"): Measures(1),
 		(DEC, fs.PERFORMED, "Land"): Measures(1),
+		# Where the case is now (the desk's state and sidebar fields; none set here).
+		(CURRENT_MONTH, "current:workflow_state", ""): Measures(1),
+		(CURRENT_MONTH, "current:preferred_language", ""): Measures(1),
 	}
 	withdrawn = record_figures(
 		fs.MEDIATION,

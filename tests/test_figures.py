@@ -9,6 +9,7 @@ import pytest
 from qh_legal_service.rules import special_groups
 from qh_legal_service.rules.figure_sources import FIGURE_SOURCES, LEGAL_AID
 from qh_legal_service.rules.figures import (
+	CURRENT_MONTH,
 	ENDED_IN,
 	ESCALATED,
 	GROUP,
@@ -22,6 +23,7 @@ from qh_legal_service.rules.figures import (
 	Measures,
 	area_of,
 	average,
+	current_figure,
 	days_between,
 	figure_delta,
 	month_of,
@@ -182,3 +184,51 @@ def test_service_figure_is_scoped_like_every_area_record():
 	assert {"division", "prefecture", "county", "township"} <= fieldnames
 	hooks = (APP / "hooks.py").read_text(encoding="utf-8")
 	assert '"Service Figure",' in hooks.split("_AREA_DOCTYPES = (")[1].split("\n)")[0]
+
+
+CURRENT_SOURCE = FigureSource(
+	doctype="Test",
+	received=FigureRule(RECEIVED, on="received_on"),
+	current=("workflow_state", "entitled_group", "assigned_worker"),
+)
+
+
+def test_a_record_counts_once_under_the_current_value_of_each_current_field():
+	record = {"received_on": "2026-11-03", "workflow_state": "Under Review", "entitled_group": 0}
+	assert record_figures(CURRENT_SOURCE, record) == {
+		(NOV, RECEIVED, TOTAL): Measures(1),
+		(NOV, GROUP, NO_GROUP): Measures(1),
+		(CURRENT_MONTH, "current:workflow_state", "Under Review"): Measures(1),
+		# A check's 0 is a value of its own ("0"); a field not set counts under "".
+		(CURRENT_MONTH, "current:entitled_group", "0"): Measures(1),
+		(CURRENT_MONTH, "current:assigned_worker", ""): Measures(1),
+	}
+	# An undated record is still in its state now.
+	assert record_figures(CURRENT_SOURCE, {"workflow_state": "Received"})[
+		(CURRENT_MONTH, current_figure("workflow_state"), "Received")
+	] == Measures(1)
+
+
+def test_a_state_change_moves_the_record_and_a_deletion_takes_it_back():
+	before = {"received_on": "2026-11-03", "workflow_state": "Under Review", "entitled_group": 1}
+	after = {**before, "workflow_state": "Approved", "assigned_worker": "LSW-1"}
+	delta = figure_delta(record_figures(CURRENT_SOURCE, before), record_figures(CURRENT_SOURCE, after))
+	assert delta == {
+		(CURRENT_MONTH, "current:workflow_state", "Under Review"): Measures(-1),
+		(CURRENT_MONTH, "current:workflow_state", "Approved"): Measures(1),
+		(CURRENT_MONTH, "current:assigned_worker", ""): Measures(-1),
+		(CURRENT_MONTH, "current:assigned_worker", "LSW-1"): Measures(1),
+	}
+	deleted = figure_delta(record_figures(CURRENT_SOURCE, after), {})
+	assert deleted[(CURRENT_MONTH, "current:workflow_state", "Approved")] == Measures(-1)
+	assert deleted[(CURRENT_MONTH, "current:entitled_group", "1")] == Measures(-1)
+	assert CURRENT_MONTH < dt.date(2000, 1, 1)
+
+
+def test_every_desk_service_counts_its_desk_state_and_sidebar_fields_now():
+	from qh_legal_service.rules.desk_indexes import DESKS
+
+	assert set(DESKS) <= set(FIGURE_SOURCES)
+	for doctype, desk in DESKS.items():
+		assert FIGURE_SOURCES[doctype].current == (desk.state_field, *desk.group_by)
+	assert LEGAL_AID.current == ("workflow_state", "assigned_worker", "preferred_language", "entitled_group")

@@ -6,8 +6,19 @@ here against the doctype's JSON.
 
 from qh_legal_service.rules import legal_aid, mediation, satisfaction
 from qh_legal_service.rules import special_groups as g
+from qh_legal_service.rules.desk_indexes import DESKS
 from qh_legal_service.rules.figures import RECEIVED, FigureRule, FigureSource
 from qh_legal_service.rules.service_case import IS_EMPTY, IS_SET
+
+
+def desk_fields(doctype: str) -> tuple[str, ...]:
+	"""The fields a service's records count under by their current value (`FigureSource.current`): its
+	desk's state and sidebar group-by fields (`rules.desk_indexes.DESKS`), so that the whole-area
+	sidebar counts and the exact count of a county, prefecture or the province read these sums, not one
+	index entry per record (desk_counts.py)."""
+	desk = DESKS[doctype]
+	return (desk.state_field, *desk.group_by)
+
 
 # Figures of legal aid (besides RECEIVED, GROUP and the step log's).
 MATTER_TYPE = "matter_type"
@@ -56,6 +67,7 @@ LEGAL_AID = FigureSource(
 		"single_mother": g.WOMEN,
 	},
 	step_log="step_log",
+	current=desk_fields("Legal Aid Application"),
 )
 
 LEGAL_AID_CALLBACK = FigureSource(
@@ -132,6 +144,7 @@ MEDIATION = FigureSource(
 	),
 	group_table=g.GROUPS_FIELD,
 	step_log="step_log",
+	current=desk_fields("Mediation Case"),
 )
 
 # Figures of notarization, each by notary office (a report groups by office, prefecture or county).
@@ -157,6 +170,7 @@ NOTARIZATION = FigureSource(
 	),
 	special_groups=ART42_GROUPS,
 	step_log="step_log",
+	current=desk_fields("Notarization Referral"),
 )
 
 # Figures of the 12348 hotline: calls by the caller's language, in the month the call began.
@@ -181,6 +195,7 @@ HOTLINE = FigureSource(
 	),
 	group_table=g.GROUPS_FIELD,
 	step_log="step_log",
+	current=desk_fields("Hotline Work Order"),
 )
 
 # Figures of legal consultations (no step log: answered is their one step).
@@ -193,6 +208,7 @@ CONSULTATION = FigureSource(
 		FigureRule(ANSWERED, on="answered_on", by="channel", days_from="consulted_on"),
 	),
 	group_table=g.GROUPS_FIELD,
+	current=desk_fields("Legal Consultation"),
 )
 
 # Figures of satisfaction: the level and channel; and, for the reports by institution, one figure per
@@ -241,6 +257,7 @@ SATISFACTION_EVALUATION = FigureSource(
 		),
 	),
 	step_log="step_log",
+	current=desk_fields("Satisfaction Evaluation"),
 )
 
 # Service orders: counted where they are held, in the month they reached their holder; by service.

@@ -28,6 +28,12 @@ GROUP_STEP = "group_step"
 ENDED_IN = "ended_in"
 # A step escalated to the supervisors when overdue (督办), by step, in the month it was escalated.
 ESCALATED = "escalated"
+# The month of the "current" figures: the records NOW in each value of a field (a state, an assigned
+# worker), not a month's events. A save moves a record from its old value to its new one, a deletion
+# takes it back. A sentinel no report asks for (reports take months from a real date).
+CURRENT_MONTH = dt.date(1900, 1, 1)
+# The figure counting records by the current value of a field: f"{CURRENT}{fieldname}".
+CURRENT = "current:"
 # The category of a figure counted as one total.
 TOTAL = ""
 # The category of a record that belongs to none of the special groups.
@@ -66,6 +72,9 @@ class FigureSource:
 	group_by_value: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 	step_log: str | None = None
 	group_table: str | None = None
+	# Fields whose current value each record counts under (CURRENT_MONTH, current_figure(field), value):
+	# the desk's whole-area counts by state and sidebar field, read from the sums (site desk_counts.py).
+	current: tuple[str, ...] = ()
 
 	@property
 	def fields(self) -> tuple[str, ...]:
@@ -78,7 +87,7 @@ class FigureSource:
 				*rule.when,
 				*([rule.days_from] if rule.days_from else []),
 			]
-		names += [*self.special_groups, *self.group_by_value]
+		names += [*self.special_groups, *self.group_by_value, *self.current]
 		# The group table is read apart (a table is not a column of the record's row).
 		return tuple(dict.fromkeys(names))
 
@@ -111,6 +120,16 @@ ONE = Measures(records=1)
 
 # (month, figure, category): the key of one counter of a record's area.
 FigureKey = tuple[dt.date, str, str]
+
+
+def current_figure(fieldname: str) -> str:
+	"""The figure counting records by the current value of `fieldname`."""
+	return f"{CURRENT}{fieldname}"
+
+
+def current_category(value: object) -> str:
+	"""The category a current value counts under: its text ("" for none; a check's 0 is "0")."""
+	return "" if value is None else str(value)
 
 
 def month_of(value: object) -> dt.date | None:
@@ -180,6 +199,10 @@ def record_figures(
 	"""
 	figures: dict[FigureKey, Measures] = {}
 	groups = groups_of(source, record)
+	for fieldname in source.current:
+		_add(
+			figures, (CURRENT_MONTH, current_figure(fieldname), current_category(record.get(fieldname))), ONE
+		)
 	received = month_of(record.get(source.received.on))
 	if received:
 		_add(figures, (received, source.received.figure, TOTAL), ONE)
