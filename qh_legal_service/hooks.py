@@ -123,6 +123,10 @@ override_whitelisted_methods = {
 	"frappe.website.doctype.web_form.web_form.accept": "qh_legal_service.portal_protection.accept",
 	# The search bar finds service records as their link search does: indexed and within the user's area.
 	"frappe.utils.global_search.search": "qh_legal_service.record_search.global_search",
+	# A county's, prefecture's or the province's unfiltered sidebar counts and list count read the figures'
+	# current sums, not one index entry per record (desk_counts.py).
+	"frappe.desk.listview.get_group_by_count": "qh_legal_service.desk_counts.get_group_by_count",
+	"frappe.desk.reportview.get_count": "qh_legal_service.desk_counts.get_count",
 }
 
 # Whitelisted methods of this app that guests or citizens call to write (beyond web forms, REST and
