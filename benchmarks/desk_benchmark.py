@@ -19,7 +19,12 @@ times every desk path through the very functions the desk calls, as that user an
 - count in a state: the exact count with a state filter;
 - by <field>: `frappe.desk.listview.get_group_by_count`, the sidebar's group-by counts;
 - overdue / due today, latest 20 and count: the list and the number card over `current_due` (the app's
-  overdue filter, a range from a day before any record to now; Frappe's Timespan "today").
+  overdue filter, a range from a day before any record to now; Frappe's Timespan "today");
+- rollup: count exact / sidebar by <state>: the app's overrides of get_count and get_group_by_count
+  (`qh_legal_service.desk_counts`), which answer an unfiltered request from the figures' current sums.
+  The generated rows bypass the save hooks, so their current sums are counted here in one
+  INSERT ... SELECT per field (`load_current_figures`, the rows `figures.write` would keep), and each
+  answer is checked against Frappe's own before it is timed.
 
 Medians of --repeat runs after a warm-up, in milliseconds, with the index MariaDB chose for the scoped
 query (EXPLAIN of the SQL the call ran). The table is printed and appended to benchmarks/RESULTS.md;
@@ -66,6 +71,7 @@ def desk_paths(doctype: str, now: str) -> list[tuple[str, object]]:
 	"""(path, call) for each desk path of `doctype`, each run as the current user."""
 	from frappe.desk import listview, reportview
 
+	from qh_legal_service import desk_counts
 	from qh_legal_service.rules.desk_indexes import DESKS
 	from qh_legal_service.tests.desk_rows import states
 
@@ -114,6 +120,12 @@ def desk_paths(doctype: str, now: str) -> list[tuple[str, object]]:
 	def group_by(field):
 		return lambda: as_request(lambda: listview.get_group_by_count(doctype, "[]", field))
 
+	def rollup_count():
+		return as_request(desk_counts.get_count, doctype=doctype, filters="[]", distinct="false", limit=0)
+
+	def rollup_group_by():
+		return as_request(lambda: desk_counts.get_group_by_count(doctype, "[]", desk.state_field))
+
 	paths = [
 		("latest 20", latest([])),
 		("count shown (limit 1,001)", count([], LIST_LIMIT)),
@@ -130,11 +142,40 @@ def desk_paths(doctype: str, now: str) -> list[tuple[str, object]]:
 			("due today, latest 20", latest(today)),
 			("due today, count", count(today)),
 		]
+	paths += [
+		("rollup: count exact", rollup_count),
+		(f"rollup: sidebar by {desk.state_field}", rollup_group_by),
+	]
 	return paths
 
 
+def load_current_figures(doctype: str) -> None:
+	"""Count the generated rows into the figures' current sums, as `figures.write` keeps them (same names)."""
+	from qh_legal_service.figures import FIGURE
+	from qh_legal_service.rules.figure_sources import FIGURE_SOURCES
+	from qh_legal_service.rules.figures import CURRENT_MONTH, current_figure
+
+	frappe.db.sql(f"delete from `tab{FIGURE}` where service = %s and month = %s", (doctype, CURRENT_MONTH))
+	for field in FIGURE_SOURCES[doctype].current:
+		figure = current_figure(field)
+		frappe.db.sql(
+			f"""insert into `tab{FIGURE}` (name, creation, modified, modified_by, owner, docstatus, idx,
+				service, month, figure, category, division, prefecture, county, township,
+				records, timed, in_time, days)
+			select md5(concat_ws(char(31), %(service)s, g.area, %(month)s, %(figure)s, g.category)),
+				now(), now(), 'Administrator', 'Administrator', 0, 0, %(service)s, %(month)s, %(figure)s,
+				g.category, g.area, g.prefecture, g.county, g.township, g.records, 0, 0, 0
+			from (select coalesce(township, county, prefecture, division) as area, prefecture, county,
+				township, coalesce(cast(`{field}` as char), '') as category, count(*) as records
+				from `tab{doctype}` group by area, prefecture, county, township, category) g
+			where g.area is not null""",
+			{"service": doctype, "month": str(CURRENT_MONTH), "figure": figure},
+		)
+
+
 def explain_key(call, doctype: str) -> str:
-	"""The index MariaDB chose for the main query of `call` on `doctype`'s table (EXPLAIN)."""
+	"""The index MariaDB chose for the main query of `call` on `doctype`'s table, or on the figures'
+	table for a path the rollup answers (EXPLAIN)."""
 	queries = []
 	sql = frappe.db.sql
 
@@ -142,8 +183,10 @@ def explain_key(call, doctype: str) -> str:
 		text = str(query)
 		result = sql(query, *args, **kwargs)
 		ran = kwargs.get("run", True)  # run=False only builds the query
-		if ran and text.lstrip().lower().startswith("select") and f"`tab{doctype}`" in text:
-			queries.append(frappe.db._cursor._executed)
+		if ran and text.lstrip().lower().startswith("select"):
+			for table in (doctype, "Service Figure"):
+				if f"`tab{table}`" in text:
+					queries.append((table, frappe.db._cursor._executed))
 		return result
 
 	frappe.db.sql = recording
@@ -153,9 +196,28 @@ def explain_key(call, doctype: str) -> str:
 		frappe.db.sql = sql
 	if not queries:
 		return "?"
-	plan = frappe.db.sql(f"explain {max(queries, key=len)}", as_dict=True)
-	row = next((row for row in plan if row.table and doctype in row.table), plan[0])
-	return f"{row.key or 'none'} ({row.type}, {int(row.rows or 0):,} rows)"
+	table = doctype if any(name == doctype for name, _query in queries) else "Service Figure"
+	query = max((query for name, query in queries if name == table), key=len)
+	plan = frappe.db.sql(f"explain {query}", as_dict=True)
+	row = next((row for row in plan if row.table and table in row.table), plan[0])
+	where = "" if table == doctype else f"{table}: "
+	return f"{where}{row.key or 'none'} ({row.type}, {int(row.rows or 0):,} rows)"
+
+
+def check_rollup(doctype: str, user: str, tier: str) -> None:
+	"""The overrides answer from the sums for this reader, and answer what Frappe's own functions do."""
+	from frappe.desk import listview, reportview
+
+	from qh_legal_service import desk_counts
+	from qh_legal_service.rules.desk_indexes import DESKS
+
+	field = DESKS[doctype].state_field
+	print(f"{tier}: the sums answer for {user}: {desk_counts.sums_answer_for(doctype)}")
+	form = {"doctype": doctype, "filters": "[]", "distinct": "false", "limit": 0}
+	ours, frappes = as_request(desk_counts.get_count, **form), as_request(reportview.get_count, **form)
+	ours_by = {row["name"]: row["count"] for row in desk_counts.get_group_by_count(doctype, "[]", field)}
+	frappes_by = {row["name"]: row["count"] for row in listview.get_group_by_count(doctype, "[]", field)}
+	assert (ours, ours_by) == (frappes, frappes_by), (tier, ours, frappes, ours_by, frappes_by)
 
 
 def run(args) -> str:
@@ -176,6 +238,9 @@ def run(args) -> str:
 			print(f"  done in {time.perf_counter() - start:.0f} s")
 		frappe.db.sql(f"analyze table `tab{doctype}`")
 		total = frappe.db.count(doctype)
+		start = time.perf_counter()
+		load_current_figures(doctype)
+		print(f"Current figures counted in {time.perf_counter() - start:.0f} s")
 		for _tier, email, division, profile in USERS:
 			make_reader(email, division, profile, [doctype])
 		frappe.db.commit()  # nosemgrep: a benchmark script, not app code
@@ -189,6 +254,7 @@ def run(args) -> str:
 			if args.tiers and tier not in args.tiers:
 				continue
 			frappe.set_user(email)
+			check_rollup(doctype, email, tier)
 			for name, call in paths:
 				scoped = timed(call, args.repeat)
 				key = explain_key(call, doctype)
