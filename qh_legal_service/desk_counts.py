@@ -4,9 +4,10 @@ At a million records, counting a county's, a prefecture's or the province's reco
 sidebar) or in all (the list's exact count) reads one index entry per record of the area, whatever the
 index. Each service with a desk keeps, in `Service Figure`, its records counted by the current value
 of its desk's state and sidebar fields (`rules.figures.CURRENT_MONTH`, `FigureSource.current`), moved on
-every save: these overrides of Frappe's two whitelisted methods answer an unfiltered request from those
-sums, through `figure_sums` (so the reader's area scope applies as to any area record), and leave every
-other request, and every reader the sums cannot answer for, to Frappe's own functions.
+every save: these overrides of Frappe's two whitelisted methods answer an unfiltered group-by count and
+an unfiltered exact count (not the footer's estimate, which reads at most 1,001 entries) from those
+sums, through `figure_sums` (so the reader's area scope applies as to any area record), and leave
+every other request, and every reader the sums cannot answer for, to Frappe's own functions.
 """
 
 import frappe
@@ -102,7 +103,8 @@ def get_group_by_count(doctype: str, current_filters: str, field: str) -> list[d
 @frappe.whitelist()
 @frappe.read_only()
 def get_count() -> int:
-	"""Frappe's list count: the sum of the state's current sums when unfiltered, else Frappe's own."""
+	"""Frappe's list count: the exact count, unfiltered, is the sum of the state's current sums; any other
+	count is Frappe's own."""
 	form = frappe.local.form_dict
 	doctype = form.get("doctype")
 	fields = current_fields(doctype) if doctype else ()
@@ -110,12 +112,13 @@ def get_count() -> int:
 		fields
 		and _no_filters(form.get("filters"))
 		and _no_filters(form.get("or_filters"))
+		and not form.get("group_by")
+		# The footer's estimate (at most `limit`, 1,001: "1,000+") reads 1,001 index entries, faster than
+		# the sums: only the exact count, when the user clicks for it, reads these.
+		and not frappe.utils.cint(form.get("limit"))
 		and not frappe.utils.sbool(form.get("distinct"))
 		and sums_answer_for(doctype)
 	):
 		rows = figure_sums(doctype, [current_figure(fields[0])], CURRENT_MONTH, CURRENT_MONTH)
-		count = sum(int(row.records or 0) for row in rows)
-		# The list asks for at most `limit` (1001: "1,000+") until the user clicks for the exact count.
-		limit = frappe.utils.cint(form.get("limit"))
-		return min(count, limit) if limit else count
+		return sum(int(row.records or 0) for row in rows)
 	return reportview.get_count()
