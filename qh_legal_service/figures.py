@@ -88,6 +88,29 @@ def figure_name(service: str, area: str, month, figure: str, category: str) -> s
 	return hashlib.md5(key.encode(), usedforsecurity=False).hexdigest()
 
 
+# The columns of a stored sum, in the order `figure_values` gives them.
+FIGURE_COLUMNS = (
+	"name", "creation", "modified", "modified_by", "owner", "docstatus", "idx",
+	"service", "month", "figure", "category", "division", *AREA_COLUMNS, *MEASURES,
+)  # fmt: skip
+
+
+def figure_values(service: str, changes: Mapping[tuple, Measures]) -> list[tuple]:
+	"""One row of FIGURE_COLUMNS per changed sum ((area, month, figure, category) → measures)."""
+	stamp, user = now(), frappe.session.user if frappe.session else "Administrator"
+	rows = []
+	for (area, month, figure, category), measures in changes.items():
+		code, *columns = area
+		rows.append(
+			(
+				figure_name(service, code, month, figure, category), stamp, stamp, user, user, 0, 0,
+				service, month, figure, category, code, *columns,
+				measures.records, measures.timed, measures.in_time, measures.days,
+			)
+		)  # fmt: skip
+	return rows
+
+
 def write(service: str, changes: Mapping[tuple, Measures]) -> None:
 	"""Add `changes` ((area, month, figure, category) → measures) to the stored sums, creating rows as needed.
 
@@ -97,20 +120,11 @@ def write(service: str, changes: Mapping[tuple, Measures]) -> None:
 	if not changes:
 		return
 	table = frappe.qb.DocType(FIGURE)
-	stamp, user = now(), frappe.session.user if frappe.session else "Administrator"
-	items = list(changes.items())
-	for start in range(0, len(items), WRITE_BATCH):
-		query = frappe.qb.into(table).columns(
-			"name", "creation", "modified", "modified_by", "owner", "docstatus", "idx",
-			"service", "month", "figure", "category", "division", *AREA_COLUMNS, *MEASURES,
-		)  # fmt: skip
-		for (area, month, figure, category), measures in items[start : start + WRITE_BATCH]:
-			code, *columns = area
-			query = query.insert(
-				figure_name(service, code, month, figure, category), stamp, stamp, user, user, 0, 0,
-				service, month, figure, category, code, *columns,
-				measures.records, measures.timed, measures.in_time, measures.days,
-			)  # fmt: skip
+	rows = figure_values(service, changes)
+	for start in range(0, len(rows), WRITE_BATCH):
+		query = frappe.qb.into(table).columns(*FIGURE_COLUMNS)
+		for row in rows[start : start + WRITE_BATCH]:
+			query = query.insert(*row)
 		for measure in MEASURES:
 			query = query.on_duplicate_key_update(table[measure], table[measure] + Values(table[measure]))
 		query.run()
