@@ -11,6 +11,7 @@ import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 
 import frappe
+from frappe.model.document import Document
 from frappe.utils import getdate, now
 from pypika.terms import Values
 
@@ -46,6 +47,12 @@ def figures_by_area(source: FigureSource, record) -> dict[tuple, Measures]:
 	"""A record's figures keyed by (area, month, figure, category)."""
 	if record is None:
 		return {}
+	if isinstance(record, Document):
+		# A check not yet set is None on a new document but 0 in the database (and in a recount).
+		for fieldname in source.current:
+			field = record.meta.get_field(fieldname)
+			if field and field.fieldtype == "Check" and record.get(fieldname) is None:
+				record.set(fieldname, 0)
 	steps = record.get(source.step_log) if source.step_log else ()
 	area = area_key(record)
 	if not area[0]:
