@@ -149,28 +149,44 @@ def desk_paths(doctype: str, now: str) -> list[tuple[str, object]]:
 	return paths
 
 
+# Each level's area of a record, with its tier columns, as `rules.figures.area_at_level` sums it.
+LEVEL_AREAS = {
+	"Township": ("coalesce(township, county, prefecture, division)", "prefecture", "county", "township"),
+	"County": ("coalesce(county, prefecture, division)", "prefecture", "county", "null"),
+	"Prefecture": ("coalesce(prefecture, division)", "prefecture", "null", "null"),
+}
+
+
 def load_current_figures(doctype: str) -> None:
-	"""Count the generated rows into the figures' current sums, as `figures.write` keeps them (same names)."""
+	"""Count the generated rows into the figures' current sums at every level, as `figures.write` keeps
+	them (same names)."""
 	from qh_legal_service.figures import FIGURE
 	from qh_legal_service.rules.figure_sources import FIGURE_SOURCES
 	from qh_legal_service.rules.figures import CURRENT_MONTH, current_figure
 
 	frappe.db.sql(f"delete from `tab{FIGURE}` where service = %s and month = %s", (doctype, CURRENT_MONTH))
 	for field in FIGURE_SOURCES[doctype].current:
-		figure = current_figure(field)
-		frappe.db.sql(
-			f"""insert into `tab{FIGURE}` (name, creation, modified, modified_by, owner, docstatus, idx,
-				service, month, figure, category, division, prefecture, county, township,
-				records, timed, in_time, days)
-			select md5(concat_ws(char(31), %(service)s, g.area, %(month)s, %(figure)s, g.category)),
-				now(), now(), 'Administrator', 'Administrator', 0, 0, %(service)s, %(month)s, %(figure)s,
-				g.category, g.area, g.prefecture, g.county, g.township, g.records, 0, 0, 0
-			from (select coalesce(township, county, prefecture, division) as area, prefecture, county,
-				township, coalesce(cast(`{field}` as char), '') as category, count(*) as records
-				from `tab{doctype}` group by area, prefecture, county, township, category) g
-			where g.area is not null""",
-			{"service": doctype, "month": str(CURRENT_MONTH), "figure": figure},
-		)
+		for level, (area, prefecture, county, township) in LEVEL_AREAS.items():
+			frappe.db.sql(
+				f"""insert into `tab{FIGURE}` (name, creation, modified, modified_by, owner, docstatus, idx,
+					service, level, month, figure, category, division, prefecture, county, township,
+					records, timed, in_time, days)
+				select md5(concat_ws(char(31), %(service)s, %(level)s, g.area, %(month)s, %(figure)s,
+						g.category)),
+					now(), now(), 'Administrator', 'Administrator', 0, 0, %(service)s, %(level)s, %(month)s,
+					%(figure)s, g.category, g.area, g.prefecture, g.county, g.township, g.records, 0, 0, 0
+				from (select {area} as area, {prefecture} as prefecture, {county} as county,
+					{township} as township, coalesce(cast(`{field}` as char), '') as category,
+					count(*) as records
+					from `tab{doctype}` group by area, prefecture, county, township, category) g
+				where g.area is not null""",
+				{
+					"service": doctype,
+					"level": level,
+					"month": str(CURRENT_MONTH),
+					"figure": current_figure(field),
+				},
+			)
 
 
 def explain_key(call, doctype: str) -> str:

@@ -1,10 +1,11 @@
 """Supervision figures on the site: `Service Figure` kept in step with every counted record, and read.
 
-Each save of a record of a `rules.figure_sources` doctype adds to its township's monthly sums what the
-save changed (`rules.figures.figure_delta`), in the same transaction, with one upsert; a deleted
-record takes its figures back. Reports read the sums through `figure_sums`, which `frappe.get_list`
-scopes to the reader's area like any area record, so a report costs what its groups cost, not its
-rows. `rebuild` recounts a service from its records (after a bulk load, or to check the sums).
+Each save of a record of a `rules.figure_sources` doctype adds to its township's, county's and
+prefecture's monthly sums what the save changed (`rules.figures.figure_delta`, `rules.figures.at_levels`),
+in the same transaction, with one upsert; a deleted record takes its figures back. Reports read the sums
+through `figure_sums`, at the coarsest level that answers the read, which `frappe.get_list` scopes to the
+reader's area like any area record, so a report costs what its groups cost, not its rows. `rebuild` recounts a service from its records in the database (after a bulk load or a migration, or to
+check the sums).
 """
 
 import hashlib
@@ -13,29 +14,26 @@ from collections.abc import Iterable, Mapping, Sequence
 import frappe
 from frappe.model.document import Document
 from frappe.utils import getdate, now
-from pypika.terms import Values
 
+from qh_legal_service.figure_recount import recount
 from qh_legal_service.rules.figure_sources import FIGURE_SOURCES
 from qh_legal_service.rules.figures import (
+	Area,
 	FigureSource,
 	Measures,
 	area_of,
+	at_levels,
 	figure_delta,
+	reading_level,
 	record_figures,
 )
-from qh_legal_service.rules.scope import AREA_COLUMNS, SCOPE_COLUMN_BY_TIER
-from qh_legal_service.rules.special_groups import MEMBERSHIP_DOCTYPE, MEMBERSHIP_FIELD
-from qh_legal_service.scoping import DIVISION
+from qh_legal_service.rules.scope import AREA_COLUMN_BY_TIER, AREA_COLUMNS, SCOPE_COLUMN_BY_TIER
+from qh_legal_service.scoping import DIVISION, get_permitted_nodes, is_unscoped
 
 FIGURE = "Service Figure"
-STEP_FIELDS = ("parent", "step", "started_on", "due_on", "ended_on", "ended_in_state", "escalated_on")
 MEASURES = ("records", "timed", "in_time", "days")
-# Rows written per INSERT when many sums change at once (a rebuild).
+# Rows written per INSERT when many sums change at once.
 WRITE_BATCH = 1000
-READ_BATCH = 5000
-
-# (area code, prefecture, county, township): where a record's figures are kept.
-Area = tuple[str | None, str | None, str | None, str | None]
 
 
 def area_key(record: Mapping) -> Area:
@@ -89,29 +87,39 @@ def mark_step_escalated(doc, row, moment) -> None:
 		write(doc.doctype, figure_delta(before, figures_by_area(source, doc)))
 
 
-def figure_name(service: str, area: str, month, figure: str, category: str) -> str:
+def figure_name(service: str, level: str, area: str, month, figure: str, category: str) -> str:
 	"""The sum's name: a digest of its key, so that a write adds to the same row (an upsert)."""
-	key = "\x1f".join((service, area, str(month), figure, category))
+	key = "\x1f".join((service, level, area, str(month), figure, category))
 	return hashlib.md5(key.encode(), usedforsecurity=False).hexdigest()
 
 
 # The columns of a stored sum, in the order `figure_values` gives them.
 FIGURE_COLUMNS = (
 	"name", "creation", "modified", "modified_by", "owner", "docstatus", "idx",
-	"service", "month", "figure", "category", "division", *AREA_COLUMNS, *MEASURES,
+	"service", "level", "month", "figure", "category", "division", *AREA_COLUMNS, *MEASURES,
 )  # fmt: skip
 
 
+# One multi-row upsert adding each row's measures to the stored ones; written as SQL, as pypika's builder
+# costs more than the statement for a rebuild's million rows.
+UPSERT = (
+	f"insert into `tab{FIGURE}` ({', '.join(f'`{column}`' for column in FIGURE_COLUMNS)}) values {{values}}"
+	" on duplicate key update "
+	+ ", ".join(f"`{measure}` = `{measure}` + values(`{measure}`)" for measure in MEASURES)
+)
+ROW_MARKS = "(" + ", ".join(["%s"] * len(FIGURE_COLUMNS)) + ")"
+
+
 def figure_values(service: str, changes: Mapping[tuple, Measures]) -> list[tuple]:
-	"""One row of FIGURE_COLUMNS per changed sum ((area, month, figure, category) → measures)."""
+	"""One row of FIGURE_COLUMNS per changed sum ((level, area, month, figure, category) → measures)."""
 	stamp, user = now(), frappe.session.user if frappe.session else "Administrator"
 	rows = []
-	for (area, month, figure, category), measures in changes.items():
+	for (level, area, month, figure, category), measures in changes.items():
 		code, *columns = area
 		rows.append(
 			(
-				figure_name(service, code, month, figure, category), stamp, stamp, user, user, 0, 0,
-				service, month, figure, category, code, *columns,
+				figure_name(service, level, code, month, figure, category), stamp, stamp, user, user, 0, 0,
+				service, level, month, figure, category, code, *columns,
 				measures.records, measures.timed, measures.in_time, measures.days,
 			)
 		)  # fmt: skip
@@ -119,101 +127,29 @@ def figure_values(service: str, changes: Mapping[tuple, Measures]) -> list[tuple
 
 
 def write(service: str, changes: Mapping[tuple, Measures]) -> None:
-	"""Add `changes` ((area, month, figure, category) → measures) to the stored sums, creating rows as needed.
+	"""Add `changes` ((area, month, figure, category) → measures, per township) to the stored sums at every
+	level, creating rows as needed.
 
 	One INSERT … ON DUPLICATE KEY UPDATE per batch adds in the database, so two saves at once in the same
 	township both count (each adds to the row under its lock), and a rollback takes both back.
 	"""
-	if not changes:
-		return
-	table = frappe.qb.DocType(FIGURE)
-	rows = figure_values(service, changes)
+	rows = figure_values(service, at_levels(changes))
 	for start in range(0, len(rows), WRITE_BATCH):
-		query = frappe.qb.into(table).columns(*FIGURE_COLUMNS)
-		for row in rows[start : start + WRITE_BATCH]:
-			query = query.insert(*row)
-		for measure in MEASURES:
-			query = query.on_duplicate_key_update(table[measure], table[measure] + Values(table[measure]))
-		query.run()
-
-
-def accumulate(
-	source: FigureSource, records: Iterable[Mapping], steps_by_record: Mapping[str, Sequence[Mapping]]
-) -> dict[tuple, Measures]:
-	"""The summed figures of many records (dicts with their area columns), for a rebuild or a bulk load."""
-	totals: dict[tuple, Measures] = {}
-	for record in records:
-		area = area_key(record)
-		if not area[0]:
-			continue
-		steps = steps_by_record.get(record["name"], ())
-		for key, measures in record_figures(source, record, steps).items():
-			full_key = (area, *key)
-			totals[full_key] = totals.get(full_key, Measures()) + measures
-	return totals
+		batch = rows[start : start + WRITE_BATCH]
+		frappe.db.sql(
+			UPSERT.format(values=", ".join([ROW_MARKS] * len(batch))),
+			[value for row in batch for value in row],
+		)
 
 
 def rebuild(doctype: str | None = None) -> dict[str, int]:
-	"""Recount the figures of one counted doctype (or all) from their records; the rows written, by doctype."""
-	written = {}
-	for source in [FIGURE_SOURCES[doctype]] if doctype else FIGURE_SOURCES.values():
-		frappe.db.delete(FIGURE, {"service": source.doctype})
-		fields = ["name", "division", *AREA_COLUMNS, *source.fields]
-		totals: dict[tuple, Measures] = {}
-		last = ""
-		while True:
-			records = frappe.get_all(
-				source.doctype,
-				filters={"name": [">", last]},
-				fields=list(dict.fromkeys(fields)),
-				order_by="name asc",
-				limit_page_length=READ_BATCH,
-			)
-			if not records:
-				break
-			last = records[-1].name
-			steps = steps_of(source, [record.name for record in records])
-			add_group_rows(source, records)
-			for key, measures in accumulate(source, records, steps).items():
-				totals[key] = totals.get(key, Measures()) + measures
-		write(source.doctype, {key: measures for key, measures in totals.items() if measures})
-		written[source.doctype] = len(totals)
-	return written
+	"""Recount the figures of one counted doctype (or all) from their records, in the database
+	(`figure_recount`); the sums written, by doctype."""
+	return {source.doctype: recount(source) for source in selected_sources(doctype)}
 
 
-def steps_of(source: FigureSource, names: list[str]) -> dict[str, list]:
-	"""The ended steps of these records, by record."""
-	if not source.step_log or not names:
-		return {}
-	by_record: dict[str, list] = {}
-	for row in frappe.get_all(
-		"Service Case Step",
-		filters={"parenttype": source.doctype, "parentfield": source.step_log, "parent": ["in", names]},
-		fields=list(STEP_FIELDS),
-		order_by="idx asc",
-	):
-		by_record.setdefault(row.parent, []).append(row)
-	return by_record
-
-
-def add_group_rows(source: FigureSource, records: list) -> None:
-	"""Give each record its special group rows, when its groups are a table (`FigureSource.group_table`)."""
-	if not source.group_table or not records:
-		return
-	by_record: dict[str, list] = {}
-	for row in frappe.get_all(
-		MEMBERSHIP_DOCTYPE,
-		filters={
-			"parenttype": source.doctype,
-			"parentfield": source.group_table,
-			"parent": ["in", [record.name for record in records]],
-		},
-		fields=["parent", MEMBERSHIP_FIELD],
-		order_by="idx asc",
-	):
-		by_record.setdefault(row.parent, []).append(row)
-	for record in records:
-		record[source.group_table] = by_record.get(record.name, [])
+def selected_sources(doctype: str | None = None) -> list[FigureSource]:
+	return [FIGURE_SOURCES[doctype]] if doctype else list(FIGURE_SOURCES.values())
 
 
 def figure_sums(
@@ -227,18 +163,19 @@ def figure_sums(
 	"""Sums of `figures` of `service` over whole months, grouped by `group_by` columns, in the reader's area.
 
 	`group_by` may name an area column, `month`, `figure` and `category`. `division` narrows to one
-	division's subtree (a report's filter); the tier scope of the reader applies in any case.
+	division's subtree (a report's filter); the tier scope of the reader applies in any case. The sums
+	are read at the coarsest level that answers (`read_level`).
 	"""
+	division_tier = frappe.db.get_value(DIVISION, division, "tier", cache=True) if division else None
 	filters = [
 		["service", "=", service],
+		["level", "=", read_level(group_by, division_tier)],
 		["figure", "in", list(figures)],
 		["month", ">=", getdate(from_month).replace(day=1)],
 		["month", "<=", getdate(to_month)],
 	]
-	if division:
-		tier = frappe.db.get_value(DIVISION, division, "tier", cache=True)
-		if tier in SCOPE_COLUMN_BY_TIER and tier != "Village":
-			filters.append([SCOPE_COLUMN_BY_TIER[tier], "=", division])
+	if division_tier in SCOPE_COLUMN_BY_TIER and division_tier != "Village":
+		filters.append([SCOPE_COLUMN_BY_TIER[division_tier], "=", division])
 	columns = list(group_by)
 	return frappe.get_list(
 		FIGURE,
@@ -248,3 +185,18 @@ def figure_sums(
 		order_by=", ".join(columns) if columns else None,
 		limit_page_length=0,
 	)
+
+
+TIER_OF_COLUMN = {column: tier for tier, column in AREA_COLUMN_BY_TIER.items()}
+
+
+def read_level(group_by: Sequence[str], division_tier: str | None = None, user: str | None = None) -> str:
+	"""The level of sums a read needs: fine enough for its area columns, the division it is limited to
+	and the reader's own areas (a county reader's rows are county sums, the province's prefecture sums)."""
+	user = user or frappe.session.user
+	tiers = [TIER_OF_COLUMN[column] for column in group_by if column in TIER_OF_COLUMN]
+	if division_tier:
+		tiers.append(division_tier)
+	if not is_unscoped(user):
+		tiers += [node.tier for node in get_permitted_nodes(user, FIGURE)]
+	return reading_level(tiers)

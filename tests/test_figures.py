@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from qh_legal_service.rules import special_groups
+from qh_legal_service.rules import figures, special_groups
 from qh_legal_service.rules.figure_sources import FIGURE_SOURCES, LEGAL_AID
 from qh_legal_service.rules.figures import (
 	CURRENT_MONTH,
@@ -232,3 +232,58 @@ def test_every_desk_service_counts_its_desk_state_and_sidebar_fields_now():
 	for doctype, desk in DESKS.items():
 		assert FIGURE_SOURCES[doctype].current == (desk.state_field, *desk.group_by)
 	assert LEGAL_AID.current == ("workflow_state", "assigned_worker", "preferred_language", "entitled_group")
+
+
+# Levels: every township sum is kept again for its county and its prefecture.
+XINING, CHENGZHONG, NANCHUAN = "630100", "630103", "630103001"
+
+
+def test_a_township_sum_is_kept_at_its_county_and_its_prefecture_too():
+	area = (NANCHUAN, XINING, CHENGZHONG, NANCHUAN)
+	assert figures.area_at_level(figures.TOWNSHIP_LEVEL, area) == area
+	assert figures.area_at_level(figures.COUNTY_LEVEL, area) == (CHENGZHONG, XINING, CHENGZHONG, None)
+	assert figures.area_at_level(figures.PREFECTURE_LEVEL, area) == (XINING, XINING, None, None)
+
+
+def test_a_record_above_the_townships_is_kept_at_its_own_area_at_every_level():
+	county_record = (CHENGZHONG, XINING, CHENGZHONG, None)
+	assert figures.area_at_level(figures.COUNTY_LEVEL, county_record) == county_record
+	assert figures.area_at_level(figures.PREFECTURE_LEVEL, county_record) == (XINING, XINING, None, None)
+	province_record = ("630000", None, None, None)
+	for level in figures.LEVELS:
+		assert figures.area_at_level(level, province_record) == province_record
+
+
+def test_two_townships_of_a_county_add_up_in_its_county_and_prefecture_sums():
+	month = dt.date(2026, 3, 1)
+	other = "630103002"
+	changes = {
+		((NANCHUAN, XINING, CHENGZHONG, NANCHUAN), month, "received", ""): figures.Measures(2, 1, 1, 3.0),
+		((other, XINING, CHENGZHONG, other), month, "received", ""): figures.Measures(3, 0, 0, 1.5),
+	}
+	levels = figures.at_levels(changes)
+	assert len(levels) == 4
+	assert levels[(figures.COUNTY_LEVEL, (CHENGZHONG, XINING, CHENGZHONG, None), month, "received", "")] == (
+		figures.Measures(5, 1, 1, 4.5)
+	)
+	assert levels[(figures.PREFECTURE_LEVEL, (XINING, XINING, None, None), month, "received", "")] == (
+		figures.Measures(5, 1, 1, 4.5)
+	)
+
+
+def test_a_move_between_two_townships_of_a_county_leaves_the_county_sums_alone():
+	month = dt.date(2026, 3, 1)
+	other = "630103002"
+	changes = {
+		((NANCHUAN, XINING, CHENGZHONG, NANCHUAN), month, "received", ""): -figures.ONE,
+		((other, XINING, CHENGZHONG, other), month, "received", ""): figures.ONE,
+	}
+	assert {key[0] for key in figures.at_levels(changes)} == {figures.TOWNSHIP_LEVEL}
+
+
+def test_a_read_takes_the_coarsest_level_that_answers_it():
+	assert figures.reading_level([]) == figures.PREFECTURE_LEVEL
+	assert figures.reading_level(["Province", "Prefecture"]) == figures.PREFECTURE_LEVEL
+	assert figures.reading_level(["Prefecture", "County"]) == figures.COUNTY_LEVEL
+	assert figures.reading_level(["County", "Township"]) == figures.TOWNSHIP_LEVEL
+	assert figures.reading_level(["Village"]) == figures.TOWNSHIP_LEVEL

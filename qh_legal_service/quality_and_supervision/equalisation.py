@@ -15,7 +15,7 @@ from frappe.utils import getdate
 from qh_legal_service.figures import FIGURE, MEASURES, figure_sums
 from qh_legal_service.rules import equalisation as eq
 from qh_legal_service.rules.figure_sources import FIGURE_SOURCES
-from qh_legal_service.rules.figures import RECEIVED, STEP
+from qh_legal_service.rules.figures import COUNTY_LEVEL, RECEIVED, STEP
 from qh_legal_service.rules.scope import scope_filters
 from qh_legal_service.scoping import DIVISION, get_permitted_nodes, is_unscoped
 
@@ -53,6 +53,7 @@ def county_figures(from_month, to_month, division: str | None = None, scoped: bo
 				FIGURE,
 				filters=[
 					["service", "=", service],
+					["level", "=", COUNTY_LEVEL],
 					["figure", "in", [RECEIVED, STEP]],
 					["month", ">=", start],
 					["month", "<=", end],

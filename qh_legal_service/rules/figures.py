@@ -5,8 +5,11 @@ one for its receipt, one per value of each dimension it is counted by (matter ty
 per step of its step log that has ended (with the step's timeliness, and the state it ended in) or was
 escalated, one per
 special group it belongs to (with the timeliness of its steps), and one per outcome-like stamp. `record_figures` lists them; `figure_delta` is what a save changes.
-The site keeps the sums per township and month in `Service Figure`, so a report reads a few thousand
-sums instead of every record (its cost grows with groups, not rows).
+The site keeps the sums per month in `Service Figure` at three levels (`LEVELS`): per township, and
+again per county and per prefecture, so that a report reads the sums of the groups it shows (a
+province's eight prefectures, a county's townships) instead of every record, and at a million records
+the province's reads stay a few thousand rows (at a township's handful of records a month, township
+sums are nearly as many as the records).
 
 The month a figure counts in is the month of the date that ends the step or stamps the fact: a monthly
 bulletin counts what happened in the month, and a fact once ended never moves to another month.
@@ -273,6 +276,51 @@ def area_of(record: Mapping) -> str | None:
 	return (
 		record.get("township") or record.get("county") or record.get("prefecture") or record.get("division")
 	)
+
+
+# The levels each sum is kept at, finest first. A record above the townships (a county's own) is kept at
+# its own area at every level.
+TOWNSHIP_LEVEL, COUNTY_LEVEL, PREFECTURE_LEVEL = "Township", "County", "Prefecture"
+LEVELS = (TOWNSHIP_LEVEL, COUNTY_LEVEL, PREFECTURE_LEVEL)
+# The level whose sums answer a read grouped by, or limited to, an area of each tier (the finest one a
+# read names wins). A village's records are summed into its township.
+LEVEL_FOR_TIER = {
+	"Province": PREFECTURE_LEVEL,
+	"Prefecture": PREFECTURE_LEVEL,
+	"County": COUNTY_LEVEL,
+	"Township": TOWNSHIP_LEVEL,
+	"Village": TOWNSHIP_LEVEL,
+}
+
+# (area code, prefecture, county, township): the area a sum is kept for, with its tier columns.
+Area = tuple[str | None, str | None, str | None, str | None]
+
+
+def area_at_level(level: str, area: Area) -> Area:
+	"""The area of `level` that a township-level area `area` is summed into."""
+	code, prefecture, county, _township = area
+	if level == TOWNSHIP_LEVEL:
+		return area
+	if level == COUNTY_LEVEL:
+		return (county or prefecture or code, prefecture, county, None)
+	return (prefecture or code, prefecture, None, None)
+
+
+def at_levels(changes: Mapping[tuple, "Measures"]) -> dict[tuple, "Measures"]:
+	"""Township-level sums ((area, month, figure, category) → measures) at every level, keyed
+	(level, area, month, figure, category); sums that add up to nothing are dropped."""
+	result: dict[tuple, Measures] = {}
+	for (area, *key), measures in changes.items():
+		for level in LEVELS:
+			full_key = (level, area_at_level(level, area), *key)
+			result[full_key] = result.get(full_key, Measures()) + measures
+	return {key: measures for key, measures in result.items() if measures}
+
+
+def reading_level(tiers: Iterable[str]) -> str:
+	"""The coarsest level whose sums answer a read grouped by or limited to areas of `tiers`."""
+	levels = {LEVEL_FOR_TIER.get(tier, TOWNSHIP_LEVEL) for tier in tiers}
+	return next((level for level in LEVELS if level in levels), PREFECTURE_LEVEL)
 
 
 def sum_measures(rows: Iterable[Mapping]) -> Measures:

@@ -15,6 +15,7 @@ rows, chosen by one, all got nearly the same due moment). Rows are named `<prefi
 import frappe
 
 from qh_legal_service.demo import in_tibetan_area
+from qh_legal_service.figure_recount import temporary_table_ddl
 from qh_legal_service.rules.divisions import ancestors_by_tier, load_division_file
 from qh_legal_service.rules.services import SERVICES
 
@@ -91,13 +92,13 @@ def state_field(doctype: str) -> str:
 def make_village_table() -> int:
 	"""A temporary table of every village with its area codes (this connection only); its row count.
 
-	Frappe counts creating a table as DDL and commits first: call it with nothing left to roll back.
+	Made inside the caller's transaction, which it neither commits nor breaks (`temporary_table_ddl`).
 	"""
 	divisions = load_division_file()
 	paths = ancestors_by_tier(divisions)
 	villages = sorted(row.code for row in divisions if row.tier == "Village")
-	frappe.db.sql_ddl(f"drop temporary table if exists `{VILLAGES}`")
-	frappe.db.sql_ddl(
+	temporary_table_ddl(f"drop temporary table if exists `{VILLAGES}`")
+	temporary_table_ddl(
 		f"""create temporary table `{VILLAGES}` (idx int primary key, division varchar(140),
 		township varchar(140), county varchar(140), prefecture varchar(140), tibetan tinyint)"""
 	)

@@ -7,6 +7,7 @@ from qh_legal_service.escalation import escalate_overdue_steps
 from qh_legal_service.figures import FIGURE, figure_sums, rebuild
 from qh_legal_service.rules import special_groups
 from qh_legal_service.rules.eligibility import SOCIAL_INSURANCE
+from qh_legal_service.rules.figures import TOWNSHIP_LEVEL
 from qh_legal_service.tests.test_legal_aid_workflow import (
 	OTHER_REVIEWER,
 	REVIEWER,
@@ -22,7 +23,13 @@ MATTER = "Labour Relations or Unpaid Pay"
 
 def stored(figure: str, category: str = "", township: str | None = None) -> tuple[int, int, int]:
 	"""(records, timed, in_time) of one figure this month, summed over the townships (or one)."""
-	filters = {"service": SERVICE, "figure": figure, "category": category, "month": getdate().replace(day=1)}
+	filters = {
+		"service": SERVICE,
+		"level": TOWNSHIP_LEVEL,
+		"figure": figure,
+		"category": category,
+		"month": getdate().replace(day=1),
+	}
 	if township:
 		filters["township"] = township
 	rows = frappe.get_all(FIGURE, filters=filters, fields=["records", "timed", "in_time"])
@@ -33,10 +40,20 @@ def all_rows() -> list[tuple]:
 	rows = frappe.get_all(
 		FIGURE,
 		filters={"service": SERVICE, "records": ["!=", 0]},
-		fields=["division", "month", "figure", "category", "records", "timed", "in_time", "days"],
+		fields=["level", "division", "month", "figure", "category", "records", "timed", "in_time", "days"],
 	)
 	return sorted(
-		(r.division, str(r.month), r.figure, r.category, r.records, r.timed, r.in_time, round(r.days, 2))
+		(
+			r.level,
+			r.division,
+			str(r.month),
+			r.figure,
+			r.category,
+			r.records,
+			r.timed,
+			r.in_time,
+			round(r.days, 2),
+		)
 		for r in rows
 	)
 
@@ -128,3 +145,42 @@ class TestServiceFigures(LegalAidCase):
 			{row.county: row.records for row in other_county}, {CHENGZHONG: by_county[CHENGZHONG]}
 		)
 		self.assertGreaterEqual(by_county[CHENGZHONG], 1)
+
+	def test_the_county_and_prefecture_sums_add_up_to_the_township_sums(self):
+		rebuild(SERVICE)
+		application = make_application(minor=1)
+		self.act(REVIEWER, application.name, "Start Review")
+		self.act(REVIEWER, application.name, "Approve")
+		totals = {}
+		for row in frappe.get_all(
+			FIGURE,
+			filters={"service": SERVICE},
+			fields=[
+				"level",
+				"month",
+				"figure",
+				"category",
+				"sum(records) as records",
+				"sum(in_time) as in_time",
+			],
+			group_by="level, month, figure, category",
+		):
+			if row.records or row.in_time:
+				totals.setdefault(row.level, set()).add(
+					(str(row.month), row.figure, row.category, int(row.records), int(row.in_time))
+				)
+		self.assertEqual(set(totals), {"Township", "County", "Prefecture"})
+		self.assertIn(
+			(str(getdate().replace(day=1)), "received", "", *stored("received")[:1], 0), totals["Township"]
+		)
+		self.assertEqual(totals["County"], totals["Township"])
+		self.assertEqual(totals["Prefecture"], totals["Township"])
+		# A prefecture's sum is the sum of its townships'.
+		by_prefecture = figure_sums(SERVICE, ["received"], getdate(), getdate(), group_by=["prefecture"])
+		by_township = figure_sums(
+			SERVICE, ["received"], getdate(), getdate(), group_by=["prefecture", "township"]
+		)
+		added = {}
+		for row in by_township:
+			added[row.prefecture] = added.get(row.prefecture, 0) + int(row.records)
+		self.assertEqual({row.prefecture: int(row.records) for row in by_prefecture}, added)

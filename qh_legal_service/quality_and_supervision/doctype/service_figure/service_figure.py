@@ -5,18 +5,26 @@ import frappe
 
 from qh_legal_service.scoping import AreaScopedDocument
 
-# The reads of the supervisors' reports: a service's figures over a span of months, for the province
-# (no area condition) or within one area column (the tier scope adds `prefecture = X`, …).
+# The reads of the supervisors' reports: a service's figures at one level over a span of months, for the
+# province (no area condition) or within one area column (the tier scope adds `prefecture = X`, …).
 INDEXES = {
-	"service_figure_month": ["service", "figure", "month"],
-	"service_figure_prefecture": ["prefecture", "service", "figure", "month"],
-	"service_figure_county": ["county", "service", "figure", "month"],
-	"service_figure_township": ["township", "service", "figure", "month"],
+	"service_level_figure_month": ["service", "level", "figure", "month"],
+	"prefecture_service_level_figure": ["prefecture", "service", "level", "figure", "month"],
+	"county_service_level_figure": ["county", "service", "level", "figure", "month"],
+	"township_service_level_figure": ["township", "service", "level", "figure", "month"],
 }
+# The indexes before the sums were kept at levels (dropped by a patch).
+FORMER_INDEXES = (
+	"service_figure_month",
+	"service_figure_prefecture",
+	"service_figure_county",
+	"service_figure_township",
+)
 
 
 class ServiceFigure(AreaScopedDocument):
-	"""A monthly sum of one figure of one service in one township, written only by figures.py."""
+	"""A monthly sum of one figure of one service in one township, county or prefecture (its level),
+	written only by figures.py."""
 
 
 def on_doctype_update():

@@ -1,0 +1,298 @@
+"""Recounting a service's supervision figures in the database, from the same declarations a save adds by.
+
+A save adds what it changed through the pure rules (`rules.figures.record_figures`), one record at a
+time. A recount of every record (after a migration, a bulk load, or to check the sums) would take that
+path a million times; instead each `FigureRule` of the service's `FigureSource`, its receipt, special
+groups, step log and current values become one `INSERT ... SELECT ... GROUP BY` into a temporary table
+of township sums, which are then summed at every level into `Service Figure` under the names a save
+upserts into (`figures.figure_name`, computed here by MariaDB's md5). The SQL follows the rules' own
+reading of a record: a value "set" is non-empty (a number non-zero, a date present), a category is the
+value's text ("" when unset; a current value's unset check is "0"), a month is the first of the
+fact's month, days run from the start to the fact's moment, never negative, rounded to 4 places. The
+site tests hold a recount equal to the sums kept save by save and to the pure rules over the records.
+"""
+
+import frappe
+
+from qh_legal_service.rules.figures import (
+	COUNTY_LEVEL,
+	CURRENT_MONTH,
+	ENDED_IN,
+	ESCALATED,
+	GROUP,
+	GROUP_STEP,
+	LEVELS,
+	NO_GROUP,
+	PREFECTURE_LEVEL,
+	STEP,
+	TOTAL,
+	TOWNSHIP_LEVEL,
+	FigureRule,
+	FigureSource,
+	current_figure,
+)
+from qh_legal_service.rules.service_case import IS_EMPTY, IS_SET
+from qh_legal_service.rules.special_groups import MEMBERSHIP_DOCTYPE, MEMBERSHIP_FIELD
+
+FIGURE = "Service Figure"
+STEP_DOCTYPE = "Service Case Step"
+SUMS = "qhls_township_sums"
+GROUPS = "qhls_record_groups"
+NUMBER_TYPES = frozenset({"Check", "Int", "Float", "Currency", "Percent"})
+MOMENT_TYPES = frozenset({"Date", "Datetime", "Time"})
+# Field types a category may be read from: their text in the database is Python's str() of the value.
+CATEGORY_TYPES = frozenset({"Select", "Link", "Data", "Dynamic Link", "Check", "Int"})
+# A record's area at the township level and its tier columns ('' read as unset, as the rules do).
+AREA = (
+	"coalesce(nullif(r.township, ''), nullif(r.county, ''), nullif(r.prefecture, ''), nullif(r.division, ''))"
+)
+AREA_COLUMNS = "nullif(r.prefecture, ''), nullif(r.county, ''), nullif(r.township, '')"
+# Each level's area of a township sum `t`, as `rules.figures.area_at_level` gives it.
+LEVEL_AREAS = {
+	TOWNSHIP_LEVEL: ("t.area", "t.prefecture", "t.county", "t.township"),
+	COUNTY_LEVEL: ("coalesce(t.county, t.prefecture, t.area)", "t.prefecture", "t.county", "null"),
+	PREFECTURE_LEVEL: ("coalesce(t.prefecture, t.area)", "t.prefecture", "null", "null"),
+}
+
+
+def recount(source: FigureSource) -> int:
+	"""Replace the stored figures of `source`'s doctype by a recount of its records; the sums written."""
+	frappe.db.delete(FIGURE, {"service": source.doctype})
+	make_temporary_tables()
+	try:
+		fill_groups(source)
+		for select in fact_selects(source):
+			frappe.db.sql(f"insert into `{SUMS}` {select}")
+		return write_levels(source.doctype)
+	finally:
+		drop_temporary_tables()
+
+
+def temporary_table_ddl(query: str) -> None:
+	"""Create or drop a temporary table inside the caller's transaction.
+
+	MariaDB does not commit for a temporary table's CREATE or DROP, but Frappe's `sql` refuses any CREATE
+	or DROP after a write (and `sql_ddl` commits first): a recount inside a save's or a test's transaction
+	must neither fail nor commit it, so these go to the cursor directly.
+	"""
+	frappe.db._cursor.execute(query)
+
+
+def make_temporary_tables() -> None:
+	drop_temporary_tables()
+	temporary_table_ddl(
+		f"""create temporary table `{SUMS}` (area varchar(140), prefecture varchar(140),
+		county varchar(140), township varchar(140), month date, figure varchar(140),
+		category varchar(140), records int, timed int, in_time int, days decimal(20, 4))"""
+	)
+	temporary_table_ddl(
+		f"create temporary table `{GROUPS}` (parent varchar(140), grp varchar(140), index (parent))"
+	)
+
+
+def drop_temporary_tables() -> None:
+	temporary_table_ddl(f"drop temporary table if exists `{SUMS}`")
+	temporary_table_ddl(f"drop temporary table if exists `{GROUPS}`")
+
+
+def field_types(doctype: str) -> dict[str, str]:
+	return {field.fieldname: field.fieldtype for field in frappe.get_meta(doctype).fields}
+
+
+def is_set(column: str, fieldtype: str) -> str:
+	"""SQL: the value counts as set (a number non-zero, a moment present, a text non-empty)."""
+	if fieldtype in NUMBER_TYPES:
+		return f"coalesce({column}, 0) != 0"
+	if fieldtype in MOMENT_TYPES:
+		return f"{column} is not null"
+	return f"coalesce({column}, '') != ''"
+
+
+def condition(column: str, fieldtype: str, expected) -> str:
+	"""SQL for `rules.service_case._condition_holds(value, expected)`."""
+	if expected is IS_SET:
+		return is_set(column, fieldtype)
+	if expected is IS_EMPTY:
+		return f"not ({is_set(column, fieldtype)})"
+	if fieldtype in NUMBER_TYPES:
+		return f"coalesce({column}, 0) = {frappe.db.escape(expected)}"
+	return f"{column} = {frappe.db.escape(expected)}"
+
+
+def category(column: str, fieldtype: str) -> str:
+	"""SQL for a rule's category, `str(value or "")`."""
+	if fieldtype not in CATEGORY_TYPES:
+		raise ValueError(f"a figure's category cannot be read from a {fieldtype} field ({column})")
+	if fieldtype in NUMBER_TYPES:
+		return f"if(coalesce({column}, 0) = 0, '', cast({column} as char))"
+	return f"coalesce({column}, '')"
+
+
+def month(column: str) -> str:
+	return f"date_format({column}, '%Y-%m-01')"
+
+
+def days(start: str, end: str) -> str:
+	"""SQL for `rules.figures.days_between(start, end)`."""
+	return (
+		f"if({start} is null or {end} is null, 0, "
+		f"round(greatest(timestampdiff(second, {start}, {end}), 0) / 86400, 4))"
+	)
+
+
+def summed(month_sql: str, figure: str, category_sql: str, measures: str) -> str:
+	"""A SELECT of township sums (the SUMS columns) from the records `r` (joined as the caller adds)."""
+	return (
+		f"select {AREA}, {AREA_COLUMNS}, {month_sql}, {frappe.db.escape(figure)}, {category_sql}, {measures}"
+	)
+
+
+def grouped(body: str) -> str:
+	return f"{body} group by 1, 2, 3, 4, 5, 6, 7"
+
+
+def fact_selects(source: FigureSource) -> list[str]:
+	"""One SELECT per kind of fact the rules count, each giving the SUMS columns, grouped."""
+	table = f"`tab{source.doctype}` r"
+	types = field_types(source.doctype)
+	one = "count(*), 0, 0, 0"
+	selects = []
+	for field in source.current:
+		current = f"coalesce(cast(r.`{field}` as char), '')"
+		selects.append(
+			grouped(
+				summed(frappe.db.escape(str(CURRENT_MONTH)), current_figure(field), current, one)
+				+ f" from {table} where {AREA} is not null"
+			)
+		)
+	received = f"r.`{source.received.on}`"
+	selects.append(
+		grouped(
+			summed(month(received), source.received.figure, frappe.db.escape(TOTAL), one)
+			+ f" from {table} where {AREA} is not null and {received} is not null"
+		)
+	)
+	selects.append(
+		grouped(
+			summed(month(received), GROUP, "g.grp", one)
+			+ f" from {table} join `{GROUPS}` g on g.parent = r.name"
+			f" where {AREA} is not null and {received} is not null"
+		)
+	)
+	selects += [rule_select(source, rule, types) for rule in source.figures]
+	if source.step_log:
+		selects += step_selects(source)
+	return selects
+
+
+def rule_select(source: FigureSource, rule: FigureRule, types: dict[str, str]) -> str:
+	"""The township sums of one `FigureRule`."""
+	on = f"r.`{rule.on}`"
+	conditions = [f"{AREA} is not null", f"{on} is not null"]
+	conditions += [condition(f"r.`{name}`", types[name], value) for name, value in rule.when.items()]
+	category_sql = category(f"r.`{rule.by}`", types[rule.by]) if rule.by else frappe.db.escape(TOTAL)
+	if rule.days_from:
+		start = f"r.`{rule.days_from}`"
+		measures = f"count(*), sum({start} is not null), 0, sum({days(start, on)})"
+	else:
+		measures = "count(*), 0, 0, 0"
+	return grouped(
+		summed(month(on), rule.figure, category_sql, measures)
+		+ f" from `tab{source.doctype}` r where {' and '.join(conditions)}"
+	)
+
+
+def step_selects(source: FigureSource) -> list[str]:
+	"""The township sums of the step log: escalations, ended steps, the states they ended in, and the
+	ended steps of each special group."""
+	steps = (
+		f"from `tab{source.doctype}` r join `tab{STEP_DOCTYPE}` s on s.parent = r.name"
+		f" and s.parenttype = {frappe.db.escape(source.doctype)}"
+		f" and s.parentfield = {frappe.db.escape(source.step_log)}"
+	)
+	step_measures = (
+		"count(*), sum(s.due_on is not null), sum(s.due_on is not null and s.ended_on <= s.due_on), "
+		f"sum({days('s.started_on', 's.ended_on')})"
+	)
+	ended = f"where {AREA} is not null and s.ended_on is not null"
+	return [
+		grouped(
+			summed(month("s.escalated_on"), ESCALATED, "coalesce(s.step, '')", "count(*), 0, 0, 0")
+			+ f" {steps} where {AREA} is not null and s.escalated_on is not null"
+		),
+		grouped(
+			summed(month("s.ended_on"), STEP, "coalesce(s.step, '')", step_measures) + f" {steps} {ended}"
+		),
+		grouped(
+			summed(month("s.ended_on"), ENDED_IN, "coalesce(s.ended_in_state, '')", "count(*), 0, 0, 0")
+			+ f" {steps} {ended}"
+		),
+		grouped(
+			summed(month("s.ended_on"), GROUP_STEP, "g.grp", step_measures)
+			+ f" {steps} join `{GROUPS}` g on g.parent = r.name {ended}"
+		),
+	]
+
+
+def fill_groups(source: FigureSource) -> None:
+	"""Each record's special groups (`rules.figures.groups_of`), once each, or NO_GROUP."""
+	types = field_types(source.doctype)
+	table = f"`tab{source.doctype}` r"
+	members = [
+		f"select r.name, {frappe.db.escape(group)} from {table} where {is_set(f'r.`{field}`', types[field])}"
+		for field, group in source.special_groups.items()
+	]
+	for field, groups in source.group_by_value.items():
+		if groups.get(""):
+			raise ValueError(f"{field}: a group for an unset value is not counted by the recount")
+		mapped = {value: group for value, group in groups.items() if group}
+		if mapped:
+			cases = " ".join(
+				f"when {frappe.db.escape(value)} then {frappe.db.escape(group)}"
+				for value, group in mapped.items()
+			)
+			values = ", ".join(frappe.db.escape(value) for value in mapped)
+			members.append(
+				f"select r.name, case r.`{field}` {cases} end from {table} where r.`{field}` in ({values})"
+			)
+	if source.group_table:
+		members.append(
+			f"select m.parent, m.`{MEMBERSHIP_FIELD}` from `tab{MEMBERSHIP_DOCTYPE}` m"
+			f" where m.parenttype = {frappe.db.escape(source.doctype)}"
+			f" and m.parentfield = {frappe.db.escape(source.group_table)}"
+			f" and coalesce(m.`{MEMBERSHIP_FIELD}`, '') != ''"
+		)
+	if members:
+		frappe.db.sql(f"insert into `{GROUPS}` select distinct * from ({' union all '.join(members)}) x")
+	frappe.db.sql(
+		f"""insert into `{GROUPS}` select r.name, {frappe.db.escape(NO_GROUP)} from {table}
+		where not exists (select 1 from `{GROUPS}` g where g.parent = r.name)"""
+	)
+
+
+def write_levels(service: str) -> int:
+	"""Sum the township sums at every level into `Service Figure`; the rows written."""
+	stamp, user = frappe.utils.now(), frappe.session.user if frappe.session else "Administrator"
+	written = 0
+	for level in LEVELS:
+		area, prefecture, county, township = LEVEL_AREAS[level]
+		frappe.db.sql(
+			f"""insert into `tab{FIGURE}` (name, creation, modified, modified_by, owner, docstatus, idx,
+				service, level, month, figure, category, division, prefecture, county, township,
+				records, timed, in_time, days)
+			select md5(concat_ws(char(31), %(service)s, %(level)s, x.area, date_format(x.month, '%%Y-%%m-%%d'),
+					x.figure, x.category)),
+				%(stamp)s, %(stamp)s, %(user)s, %(user)s, 0, 0, %(service)s, %(level)s, x.month, x.figure,
+				x.category, x.area, x.prefecture, x.county, x.township, x.records, x.timed, x.in_time, x.days
+			from (
+				select {area} as area, {prefecture} as prefecture, {county} as county, {township} as township,
+					t.month, t.figure, t.category, sum(t.records) as records, sum(t.timed) as timed,
+					sum(t.in_time) as in_time, sum(t.days) as days
+				from `{SUMS}` t
+				group by 1, 2, 3, 4, 5, 6, 7
+			) x
+			where x.records != 0 or x.timed != 0 or x.in_time != 0 or x.days != 0""",
+			{"service": service, "level": level, "stamp": stamp, "user": user},
+		)
+		written += frappe.db._cursor.rowcount
+	return written
