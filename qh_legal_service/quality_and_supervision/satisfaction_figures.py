@@ -1,66 +1,18 @@
-"""What the satisfaction reports share: counts by level, bad reviews open and overdue, in the database;
-and, for the reports by institution and division and of poorly rated regions, the same sums read from the
-supervision figures (`figure_grouped`).
+"""What the satisfaction reports share: evaluations by level and bad reviews called back, read from the
+supervision figures (`figure_grouped`), and the bad reviews open and overdue now, counted in the database.
 
-Every read goes through frappe.get_list, so the reader's tier scope applies; the sums are SQL with the
-levels and states escaped from the rules' lists.
+Every read goes through frappe.get_list, so the reader's tier scope applies.
 """
 
 import frappe
 from frappe.utils import now_datetime
 
 from qh_legal_service.figure_reports import current_counts, sums
-from qh_legal_service.legal_aid.report.utils import area_and_period
 from qh_legal_service.rules import figure_sources as fs
 from qh_legal_service.rules import satisfaction as sat
 
 DOCTYPE = sat.EVALUATION_DOCTYPE
 LEVEL_FIELDS = ("very_satisfied", "satisfied", "basically_satisfied", "dissatisfied", "very_dissatisfied")
-
-
-def _in(values) -> str:
-	return "(" + ", ".join(frappe.db.escape(value) for value in values) + ")"
-
-
-def sums_fields() -> list[str]:
-	"""The aggregate columns every group is counted with."""
-	esc = frappe.db.escape
-	# No fraction of a second: Frappe reads a '.' in a field as a joined table's column.
-	now = esc(now_datetime().strftime("%Y-%m-%d %H:%M:%S"))
-	bad_open = f"`level` in {_in(sat.BAD_LEVELS)} and `status` in {_in(sat.OPEN_STATUSES)}"
-	return [
-		"count(name) as evaluations",
-		*(
-			f"sum(`level` = {esc(level)}) as {field}"
-			for level, field in zip(sat.LEVELS, LEVEL_FIELDS, strict=True)
-		),
-		f"sum(`level` in {_in(sat.SATISFIED_LEVELS)}) as satisfied_count",
-		f"sum(`level` in {_in(sat.BAD_LEVELS)}) as bad",
-		f"sum({bad_open}) as bad_open",
-		f"sum({bad_open} and `current_due` < {now}) as bad_overdue",
-		f"sum(`level` in {_in(sat.BAD_LEVELS)} and `called_back_on` is not null) as called_back",
-	]
-
-
-def filters_for(filters) -> list[list]:
-	conditions = area_and_period(filters, "evaluated_on")
-	if filters.get("reference_doctype"):
-		conditions.append(["reference_doctype", "=", filters.reference_doctype])
-	if filters.get("institution"):
-		conditions.append(["institution", "=", filters.institution])
-	return conditions
-
-
-def grouped(filters, columns: list[str]) -> list[dict]:
-	"""One row of sums per value of `columns` (none: the total), in the reader's area."""
-	return frappe.get_list(
-		DOCTYPE,
-		filters=filters_for(filters),
-		fields=[*columns, *sums_fields()],
-		group_by=", ".join(columns) or None,
-		order_by=", ".join(columns) or None,
-		limit_page_length=0,
-	)
 
 
 def figures(sums) -> dict:
@@ -106,9 +58,20 @@ def figure_names(filters) -> dict[str, tuple[str, str | None]]:
 	return names
 
 
-def figure_grouped(filters, columns: list[str]) -> list[frappe._dict]:
+def open_bad_conditions(filters) -> list[list]:
+	"""List filters for the bad reviews open now (any period) of the chosen service and institution."""
+	conditions = [["level", "in", sat.BAD_LEVELS], ["status", "in", sat.OPEN_STATUSES]]
+	if filters.get("reference_doctype"):
+		conditions.append(["reference_doctype", "=", filters.reference_doctype])
+	if filters.get("institution"):
+		conditions.append(["institution", "=", filters.institution])
+	return conditions
+
+
+def figure_grouped(filters, columns: list[str], overdue: bool = False) -> list[frappe._dict]:
 	"""One row of sums per value of `columns` (an area column and/or "institution"; none: the total), read
-	from the figures, with the bad reviews open now counted from the evaluations (indexed by status)."""
+	from the figures, with the bad reviews open now (and with `overdue` those past due) counted from the
+	evaluations (indexed by status)."""
 	area_columns = [column for column in columns if column != "institution"]
 	names = figure_names(filters)
 	rows: dict[tuple, frappe._dict] = {}
@@ -119,7 +82,7 @@ def figure_grouped(filters, columns: list[str]) -> list[frappe._dict]:
 			rows[key] = frappe._dict(
 				{
 					**dict(zip(columns, key, strict=True)),
-					**dict.fromkeys((*LEVEL_FIELDS, "called_back", "bad_open")),
+					**dict.fromkeys((*LEVEL_FIELDS, "called_back", "bad_open", "bad_overdue")),
 				}
 			)
 		return rows[key]
@@ -130,13 +93,14 @@ def figure_grouped(filters, columns: list[str]) -> list[frappe._dict]:
 		row = row_of({**fig, "institution": fig.category})
 		field, _level = names[fig.figure]
 		row[field] = int(row.get(field) or 0) + int(fig.records or 0)
-	conditions = [["level", "in", sat.BAD_LEVELS], ["status", "in", sat.OPEN_STATUSES]]
-	if filters.get("reference_doctype"):
-		conditions.append(["reference_doctype", "=", filters.reference_doctype])
-	if filters.get("institution"):
-		conditions.append(["institution", "=", filters.institution])
+	conditions = open_bad_conditions(filters)
 	for count in current_counts(DOCTYPE, filters, conditions, columns):
 		row_of(count)["bad_open"] = int(count["count"])
+	if overdue:
+		# No fraction of a second: Frappe reads a '.' in a filter value's field as a joined table's column.
+		now = now_datetime().replace(microsecond=0)
+		for count in current_counts(DOCTYPE, filters, [*conditions, ["current_due", "<", now]], columns):
+			row_of(count)["bad_overdue"] = int(count["count"])
 	for row in rows.values():
 		counts = [int(row.get(field) or 0) for field in LEVEL_FIELDS]
 		row.evaluations = sum(counts)

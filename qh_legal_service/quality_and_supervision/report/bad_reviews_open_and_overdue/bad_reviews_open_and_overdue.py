@@ -1,14 +1,16 @@
 # Copyright (c) 2026, Qinghai Public Legal Service developers
 # For license information, please see license.txt
 
-"""Bad reviews (不满意, 非常不满意) by division: how many, how many are still open (being rectified or
-awaiting their callback), how many of those are overdue, and how many were called back. Counted in the
-database (GROUP BY) over the reader's area only; the open ones are listed under their division."""
+"""Bad reviews (不满意, 非常不满意) by division: how many were made and called back in the period (from the
+supervision figures), and how many are open today, being rectified or awaiting their callback, and
+overdue, whenever they were made (indexed counts over the reader's area); the open ones are listed under
+their division, each with its own village or township."""
 
 import frappe
 from frappe import _
 from frappe.utils import now_datetime
 
+from qh_legal_service.figure_reports import division_condition, months_note
 from qh_legal_service.legal_aid.report.utils import (
 	division_cells,
 	division_columns,
@@ -19,31 +21,35 @@ from qh_legal_service.legal_aid.report.utils import (
 )
 from qh_legal_service.quality_and_supervision.satisfaction_figures import (
 	DOCTYPE,
+	figure_grouped,
 	figures,
-	filters_for,
-	grouped,
+	open_bad_conditions,
 )
-from qh_legal_service.rules import satisfaction as sat
 from qh_legal_service.rules.legal_aid_stats import TOTAL
 
 
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
 	area = group_column(filters)
-	by_area = [row for row in grouped(filters, [area]) if row.bad]
-	total = grouped(filters, [])
-	names = division_names(row.get(area) for row in by_area)
+	by_area = [row for row in figure_grouped(filters, [area], overdue=True) if row.bad or row.bad_open]
+	total = figure_grouped(filters, [], overdue=True)
 	open_reviews = frappe.get_list(
 		DOCTYPE,
-		filters=[
-			*filters_for(filters),
-			["level", "in", sat.BAD_LEVELS],
-			["status", "in", sat.OPEN_STATUSES],
+		filters=[*open_bad_conditions(filters), *division_condition(filters)],
+		fields=[
+			"name",
+			"division",
+			area,
+			"reference_doctype",
+			"reference_name",
+			"level",
+			"status",
+			"current_due",
 		],
-		fields=["name", area, "reference_doctype", "reference_name", "level", "status", "current_due"],
 		order_by="current_due asc",
 		limit_page_length=0,
 	)
+	names = division_names([*(row.get(area) for row in by_area), *(row.division for row in open_reviews)])
 	now = now_datetime()
 	data = []
 	for group in by_area:
@@ -51,6 +57,10 @@ def execute(filters: dict | None = None):
 		data += [
 			{
 				"indent": 1,
+				# The review's own division: a row's Link cell left empty would cost Frappe's report runner
+				# one query per row for a reader with User Permissions (query_report.has_match).
+				"division": row.division,
+				"division_name": names.get(row.division) or row.division,
 				"evaluation": row.name,
 				"service": _(row.reference_doctype),
 				"reference_name": row.reference_name,
@@ -63,11 +73,18 @@ def execute(filters: dict | None = None):
 			for row in open_reviews
 			if row.get(area) == group.get(area)
 		]
-	if total and total[0].bad:
+	if total and (total[0].bad or total[0].bad_open):
 		data.append({**division_cells(TOTAL, names, filters), "indent": 0, **counts(total[0])})
-	message = _(
-		"Bad reviews in the period: each is rectified and its person called back within the working days "
-		"the settings give. Open reviews are listed under their division, the most urgent first."
+	message = " ".join(
+		(
+			months_note(filters),
+			_(
+				"Bad reviews and their callbacks are counted in the month each happened. Open and Overdue "
+				"count the bad reviews open today, whenever they were made: each is rectified and its person "
+				"called back within the working days the settings give. Open reviews are listed under their "
+				"division, the most urgent first."
+			),
+		)
 	)
 	return columns(), data, message
 
