@@ -39,6 +39,7 @@ STEP_DOCTYPE = "Service Case Step"
 SUMS = "qhls_township_sums"
 GROUPS = "qhls_record_groups"
 STEPS = "qhls_record_steps"
+GROUP_BY_MEMORY = 512 * 1024 * 1024
 NUMBER_TYPES = frozenset({"Check", "Int", "Float", "Currency", "Percent"})
 MOMENT_TYPES = frozenset({"Date", "Datetime", "Time"})
 # Field types a category may be read from: their text in the database is Python's str() of the value.
@@ -60,6 +61,10 @@ def recount(source: FigureSource) -> int:
 	"""Replace the stored figures of `source`'s doctype by a recount of its records; the sums written."""
 	frappe.db.delete(FIGURE, {"service": source.doctype})
 	make_temporary_tables()
+	# Room for the GROUP BYs' own temporary tables in memory (a million records' sums spill to disk at
+	# MariaDB's default 16 MB), for this connection and this recount only.
+	memory = frappe.db.sql("select @@tmp_table_size, @@max_heap_table_size")[0]
+	frappe.db.sql(f"set session tmp_table_size = {GROUP_BY_MEMORY}, max_heap_table_size = {GROUP_BY_MEMORY}")
 	try:
 		fill_groups(source)
 		if source.step_log:
@@ -68,6 +73,9 @@ def recount(source: FigureSource) -> int:
 			frappe.db.sql(f"insert into `{SUMS}` {select}")
 		return write_levels(source.doctype)
 	finally:
+		frappe.db.sql(
+			f"set session tmp_table_size = {int(memory[0])}, max_heap_table_size = {int(memory[1])}"
+		)
 		drop_temporary_tables()
 
 
