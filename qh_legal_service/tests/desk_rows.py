@@ -133,14 +133,12 @@ def choose(values: tuple[str, ...], draw: str) -> str:
 	return f"elt(1 + floor({draw} * {len(values)}), {listed})"
 
 
-def insert_rows(doctype: str, first: int, last: int, now: str, villages: int) -> None:
-	"""Insert rows numbered first..last (inclusive) of `doctype`; `make_village_table` must have run."""
-	running, others = states(doctype)
-	share = RUNNING_SHARE
-	columns = {
-		"name": f"concat('{PREFIX}', lpad(g.n, 8, '0'))",
+def common_columns(prefix: str, modified: str = "g.created") -> dict[str, str]:
+	"""SQL for the columns every generated row `g` fills: its name, stamps, village and area codes."""
+	return {
+		"name": f"concat({frappe.db.escape(prefix)}, lpad(g.n, 8, '0'))",
 		"creation": "g.created",
-		"modified": f"least({frappe.db.escape(now)}, g.created + interval floor(g.u2 * 20 * 1440) minute)",
+		"modified": modified,
 		"owner": "'Administrator'",
 		"modified_by": "'Administrator'",
 		"docstatus": "0",
@@ -148,6 +146,17 @@ def insert_rows(doctype: str, first: int, last: int, now: str, villages: int) ->
 		"township": "g.township",
 		"county": "g.county",
 		"prefecture": "g.prefecture",
+	}
+
+
+def insert_rows(doctype: str, first: int, last: int, now: str, villages: int) -> None:
+	"""Insert rows numbered first..last (inclusive) of `doctype`; `make_village_table` must have run."""
+	running, others = states(doctype)
+	share = RUNNING_SHARE
+	columns = {
+		**common_columns(
+			PREFIX, f"least({frappe.db.escape(now)}, g.created + interval floor(g.u2 * 20 * 1440) minute)"
+		),
 		state_field(doctype): (
 			f"if(g.running, {choose(running, f'g.u3 / {share}')}, {choose(others, f'(g.u3 - {share}) / (1 - {share})')})"
 		),
@@ -165,9 +174,21 @@ def insert_rows(doctype: str, first: int, last: int, now: str, villages: int) ->
 			select s.seq as n, v.division, v.township, v.county, v.prefecture, v.tibetan,
 				{uniform("a")} as u1, {uniform("b")} as u2, {uniform("c")} as u3, {uniform("d")} as u4,
 				{uniform("c")} < {share} as running
-			from seq_{int(first)}_to_{int(last)} s
-			join `{VILLAGES}` v on v.idx = (s.seq * 7919) % {int(villages)}
+			{numbered_villages(first, last, villages)}
 		) r"""
+	insert_generated(doctype, columns, generated)
+
+
+def numbered_villages(first: int, last: int, villages: int) -> str:
+	"""SQL: rows numbered first..last (`s.seq`), each joined to a village `v`, spread evenly."""
+	return (
+		f"from seq_{int(first)}_to_{int(last)} s"
+		f" join `{VILLAGES}` v on v.idx = (s.seq * 7919) % {int(villages)}"
+	)
+
+
+def insert_generated(doctype: str, columns: dict[str, str], generated: str) -> None:
+	"""Insert into `doctype` the `columns` (SQL over `g`) of each row of the `generated` SELECT."""
 	frappe.db.sql(
 		f"insert into `tab{doctype}` ({', '.join(f'`{column}`' for column in columns)})"
 		f" select {', '.join(columns.values())} from ({generated}) g"

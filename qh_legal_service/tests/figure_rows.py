@@ -20,11 +20,14 @@ from qh_legal_service.rules.services import SERVICES
 from qh_legal_service.rules.special_groups import MEMBERSHIP_DOCTYPE, MEMBERSHIP_FIELD, SPECIAL_GROUPS
 from qh_legal_service.tests.desk_rows import (
 	EXTRA_COLUMNS,
-	VILLAGES,
 	choose,
+	common_columns,
+	insert_generated,
 	make_village_table,
+	numbered_villages,
 	state_field,
 	states,
+	uniform,
 )
 
 YEARS = 5
@@ -113,18 +116,7 @@ def insert_records(
 	have run."""
 	source = FIGURE_SOURCES[doctype]
 	now = f"cast({frappe.db.escape(now)} as datetime)"
-	columns = {
-		"name": f"concat({frappe.db.escape(prefix)}, lpad(g.n, 8, '0'))",
-		"creation": "g.created",
-		"modified": "g.created",
-		"owner": "'Administrator'",
-		"modified_by": "'Administrator'",
-		"docstatus": "0",
-		"division": "g.division",
-		"township": "g.township",
-		"county": "g.county",
-		"prefecture": "g.prefecture",
-	}
+	columns = common_columns(prefix)
 	fields = [field for field in service_fields(doctype) if field.fieldname not in columns]
 	values = [f"g.d{i}" for i in range(32)]
 	for index, field in enumerate(fields):
@@ -143,20 +135,11 @@ def insert_records(
 		select r.*, {now} - interval floor(r.u * {YEARS} * 365 * 1440) minute as created
 		from (
 			select s.seq as n, v.division, v.township, v.county, v.prefecture,
-				{uniform_sql("u")} as u, {uniform_sql("s")} as s,
+				{uniform("u")} as u, {uniform("s")} as s,
 				{", ".join(f"{draw} as d{i}" for i, draw in enumerate(draws_))}
-			from seq_{int(first)}_to_{int(last)} s
-			join `{VILLAGES}` v on v.idx = (s.seq * 7919) % {int(villages)}
+			{numbered_villages(first, last, villages)}
 		) r"""
-	frappe.db.sql(
-		f"insert into `tab{doctype}` ({', '.join(f'`{column}`' for column in columns)})"
-		f" select {', '.join(columns.values())} from ({generated}) g"
-	)
-
-
-def uniform_sql(salt: str) -> str:
-	"""SQL for a number in [0, 1) from the row number `s.seq` and `salt`."""
-	return f"conv(left(md5(concat('{salt}', s.seq)), 8), 16, 10) / 4294967296"
+	insert_generated(doctype, columns, generated)
 
 
 def insert_steps(doctype: str, prefix: str, now: str) -> None:
