@@ -61,6 +61,14 @@ APP_EXTRA = (
 		"legal_aid/portal.py",
 		"Portal menu title (Portal Settings custom_menu, APPLICATIONS_MENU_TITLE), shown through _()",
 	),
+	*(
+		(
+			office,
+			"quality_and_supervision/bulletin.py",
+			"The office issuing a division's monthly bulletin (OFFICE_BY_TIER), printed through _()",
+		)
+		for office in ("Department of Justice", "Justice Bureau", "Judicial Office")
+	),
 )
 WEB_FORM_KEYS = (
 	"title",
