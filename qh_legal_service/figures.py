@@ -1,11 +1,12 @@
 """Supervision figures on the site: `Service Figure` kept in step with every counted record, and read.
 
 Each save of a record of a `rules.figure_sources` doctype adds to its township's, county's and
-prefecture's monthly sums what the save changed (`rules.figures.figure_delta`, `rules.figures.at_levels`),
-in the same transaction, with one upsert; a deleted record takes its figures back. Reports read the sums
-through `figure_sums`, at the coarsest level that answers the read, which `frappe.get_list` scopes to the
-reader's area like any area record, so a report costs what its groups cost, not its rows. `rebuild` recounts a service from its records in the database (after a bulk load or a migration, or to
-check the sums).
+prefecture's monthly sums what the save changed (`rules.figures.figure_delta`,
+`rules.figures.at_levels`), in the same transaction, with one upsert; a deleted record takes its figures
+back. Reports read the sums through `figure_sums`, at the coarsest level that answers the read, which
+`frappe.get_list` scopes to the reader's area like any area record, so a report costs what its groups
+cost, not its rows. `rebuild` recounts a service from its records in the database (`figure_recount`),
+after a bulk load or a migration, or to check the sums.
 """
 
 import hashlib
@@ -100,8 +101,8 @@ FIGURE_COLUMNS = (
 )  # fmt: skip
 
 
-# One multi-row upsert adding each row's measures to the stored ones; written as SQL, as pypika's builder
-# costs more than the statement for a rebuild's million rows.
+# One multi-row upsert adding each row's measures to the stored ones, written as SQL (pypika's builder cost
+# more than the statement it builds).
 UPSERT = (
 	f"insert into `tab{FIGURE}` ({', '.join(f'`{column}`' for column in FIGURE_COLUMNS)}) values {{values}}"
 	" on duplicate key update "
