@@ -9,8 +9,8 @@ Run with the bench's python from the bench's sites folder, on a THROWAWAY site w
 
 It fills a fresh site with --records rows in all, divided between the counted services (`SHARES`; with
 `--services` between those only), spread over the last five years across all 4,716 villages, generated
-in the database (one INSERT ... SELECT per 100,000 rows from MariaDB's sequence engine, as
-`tests/desk_rows.py` does for the desk). Each row's fields are filled from the doctype's own options (the
+in the database by `tests/figure_rows.py` (one INSERT ... SELECT per 100,000 rows from MariaDB's sequence
+engine, as `tests/desk_rows.py` does for the desk). Each row's fields are filled from the doctype's own options (the
 fields the figures, the desk and the reports' current-state columns read; a date other than the receipt
 half the time; cases older than two months in an ended state, recent ones in any state, due a week after
 receipt while they run), with a step log of one to three steps (85% in time) and, where groups are a
