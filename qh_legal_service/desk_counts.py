@@ -14,12 +14,11 @@ import frappe
 from frappe.desk import listview, reportview
 from frappe.permissions import get_role_permissions
 
-from qh_legal_service.figures import figure_sums
+from qh_legal_service.figures import FIGURE, figure_sums
 from qh_legal_service.rules.figure_sources import FIGURE_SOURCES
 from qh_legal_service.rules.figures import CURRENT_MONTH, current_figure
 from qh_legal_service.scoping import DIVISION, get_permitted_nodes, is_portal_user, is_unscoped
 
-FIGURE = "Service Figure"
 # The sidebar shows at most this many values of a field, as Frappe's get_group_by_count does.
 SIDEBAR_LIMIT = 50
 # Fields Frappe counts in its own way (ToDo assignments; the user's own records first).

@@ -31,14 +31,15 @@ from qh_legal_service.rules.figures import (
 	FigureSource,
 	current_figure,
 )
-from qh_legal_service.rules.service_case import IS_EMPTY, IS_SET
+from qh_legal_service.rules.service_case import IS_EMPTY, IS_SET, STEP_LOG_DOCTYPE
 from qh_legal_service.rules.special_groups import MEMBERSHIP_DOCTYPE, MEMBERSHIP_FIELD
 
 FIGURE = "Service Figure"
-STEP_DOCTYPE = "Service Case Step"
 SUMS = "qhls_township_sums"
 GROUPS = "qhls_record_groups"
 STEPS = "qhls_record_steps"
+# The measures of a fact counted once per record (or step).
+ONE_RECORD = "count(*), 0, 0, 0"
 GROUP_BY_MEMORY = 512 * 1024 * 1024
 NUMBER_TYPES = frozenset({"Check", "Int", "Float", "Currency", "Percent"})
 MOMENT_TYPES = frozenset({"Date", "Datetime", "Time"})
@@ -174,26 +175,25 @@ def fact_selects(source: FigureSource) -> list[str]:
 	"""One SELECT per kind of fact the rules count, each giving the SUMS columns, grouped."""
 	table = f"`tab{source.doctype}` r"
 	types = field_types(source.doctype)
-	one = "count(*), 0, 0, 0"
 	selects = []
 	for field in source.current:
 		current = f"coalesce(cast(r.`{field}` as char), '')"
 		selects.append(
 			grouped(
-				summed(frappe.db.escape(str(CURRENT_MONTH)), current_figure(field), current, one)
+				summed(frappe.db.escape(str(CURRENT_MONTH)), current_figure(field), current, ONE_RECORD)
 				+ f" from {table} where {AREA} is not null"
 			)
 		)
 	received = f"r.`{source.received.on}`"
 	selects.append(
 		grouped(
-			summed(month(received), source.received.figure, frappe.db.escape(TOTAL), one)
+			summed(month(received), source.received.figure, frappe.db.escape(TOTAL), ONE_RECORD)
 			+ f" from {table} where {AREA} is not null and {received} is not null"
 		)
 	)
 	selects.append(
 		grouped(
-			summed(month(received), GROUP, "g.grp", one)
+			summed(month(received), GROUP, "g.grp", ONE_RECORD)
 			+ f" from {table} join `{GROUPS}` g on g.parent = r.name"
 			f" where {AREA} is not null and {received} is not null"
 		)
@@ -214,7 +214,7 @@ def rule_select(source: FigureSource, rule: FigureRule, types: dict[str, str]) -
 		start = f"r.`{rule.days_from}`"
 		measures = f"count(*), sum({start} is not null), 0, sum({days(start, on)})"
 	else:
-		measures = "count(*), 0, 0, 0"
+		measures = ONE_RECORD
 	return grouped(
 		summed(month(on), rule.figure, category_sql, measures)
 		+ f" from `tab{source.doctype}` r where {' and '.join(conditions)}"
@@ -227,7 +227,7 @@ def fill_steps(source: FigureSource) -> None:
 	frappe.db.sql(
 		f"""insert into `{STEPS}` select r.name, {AREA}, {AREA_COLUMNS}, s.step, s.started_on, s.due_on,
 			s.ended_on, s.ended_in_state, s.escalated_on
-		from `tab{source.doctype}` r join `tab{STEP_DOCTYPE}` s on s.parent = r.name
+		from `tab{source.doctype}` r join `tab{STEP_LOG_DOCTYPE}` s on s.parent = r.name
 			and s.parenttype = %s and s.parentfield = %s
 		where {AREA} is not null and (s.ended_on is not null or s.escalated_on is not null)""",
 		(source.doctype, source.step_log),
@@ -242,24 +242,21 @@ def step_selects() -> list[str]:
 		"count(*), sum(s.due_on is not null), sum(s.due_on is not null and s.ended_on <= s.due_on), "
 		f"sum({days('s.started_on', 's.ended_on')})"
 	)
-	ended = "where s.ended_on is not null"
+	steps = f"from `{STEPS}` s"
+	with_groups = f"{steps} join `{GROUPS}` g on g.parent = s.parent"
+	# (the moment counted, the figure, its category, its measures, the rows read)
+	facts = (
+		("s.escalated_on", ESCALATED, "coalesce(s.step, '')", ONE_RECORD, steps),
+		("s.ended_on", STEP, "coalesce(s.step, '')", step_measures, steps),
+		("s.ended_on", ENDED_IN, "coalesce(s.ended_in_state, '')", ONE_RECORD, steps),
+		("s.ended_on", GROUP_STEP, "g.grp", step_measures, with_groups),
+	)
 	return [
 		grouped(
-			summed(month("s.escalated_on"), ESCALATED, "coalesce(s.step, '')", "count(*), 0, 0, 0", area)
-			+ f" from `{STEPS}` s where s.escalated_on is not null"
-		),
-		grouped(
-			summed(month("s.ended_on"), STEP, "coalesce(s.step, '')", step_measures, area)
-			+ f" from `{STEPS}` s {ended}"
-		),
-		grouped(
-			summed(month("s.ended_on"), ENDED_IN, "coalesce(s.ended_in_state, '')", "count(*), 0, 0, 0", area)
-			+ f" from `{STEPS}` s {ended}"
-		),
-		grouped(
-			summed(month("s.ended_on"), GROUP_STEP, "g.grp", step_measures, area)
-			+ f" from `{STEPS}` s join `{GROUPS}` g on g.parent = s.parent {ended}"
-		),
+			summed(month(moment), figure, category_sql, measures, area)
+			+ f" {rows} where {moment} is not null"
+		)
+		for moment, figure, category_sql, measures, rows in facts
 	]
 
 

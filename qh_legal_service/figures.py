@@ -10,13 +10,13 @@ after a bulk load or a migration, or to check the sums.
 """
 
 import hashlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 import frappe
 from frappe.model.document import Document
 from frappe.utils import getdate, now
 
-from qh_legal_service.figure_recount import recount
+from qh_legal_service.figure_recount import FIGURE, recount
 from qh_legal_service.rules.figure_sources import FIGURE_SOURCES
 from qh_legal_service.rules.figures import (
 	Area,
@@ -31,7 +31,6 @@ from qh_legal_service.rules.figures import (
 from qh_legal_service.rules.scope import AREA_COLUMN_BY_TIER, AREA_COLUMNS, SCOPE_COLUMN_BY_TIER
 from qh_legal_service.scoping import DIVISION, get_permitted_nodes, is_unscoped
 
-FIGURE = "Service Figure"
 MEASURES = ("records", "timed", "in_time", "days")
 # Rows written per INSERT when many sums change at once.
 WRITE_BATCH = 1000

@@ -16,6 +16,7 @@ in 100. Values derive from SHA-512 of the row number, so a rerun makes the same 
 import frappe
 
 from qh_legal_service.rules.figure_sources import FIGURE_SOURCES
+from qh_legal_service.rules.service_case import STEP_LOG_DOCTYPE
 from qh_legal_service.rules.services import SERVICES
 from qh_legal_service.rules.special_groups import MEMBERSHIP_DOCTYPE, MEMBERSHIP_FIELD, SPECIAL_GROUPS
 from qh_legal_service.tests.desk_rows import (
@@ -33,7 +34,6 @@ from qh_legal_service.tests.desk_rows import (
 YEARS = 5
 # Records received within this many days may still be running; older ones have ended.
 RECENT_DAYS = 60
-STEP_DOCTYPE = "Service Case Step"
 NOT_FILLED = {"Section Break", "Column Break", "Tab Break", "HTML", "Table", "Table MultiSelect", "Button"}
 
 
@@ -74,7 +74,7 @@ def delete_rows(doctype: str, prefix: str) -> None:
 	"""Remove the generated rows of `doctype`, their steps and their special groups."""
 	like = f"{prefix}%"
 	frappe.db.sql(
-		f"delete from `tab{STEP_DOCTYPE}` where parenttype = %s and parent like %s", (doctype, like)
+		f"delete from `tab{STEP_LOG_DOCTYPE}` where parenttype = %s and parent like %s", (doctype, like)
 	)
 	frappe.db.sql(
 		f"delete from `tab{MEMBERSHIP_DOCTYPE}` where parenttype = %s and parent like %s", (doctype, like)
@@ -154,7 +154,7 @@ def insert_steps(doctype: str, prefix: str, now: str) -> None:
 	ended = f"if({u[1]} < 0.85, {due} - interval 1 + floor({u[2]} * 48) hour, {due} + interval 2 day)"
 	now = f"cast({frappe.db.escape(now)} as datetime)"
 	frappe.db.sql(
-		f"""insert into `tab{STEP_DOCTYPE}` (name, creation, modified, owner, modified_by, docstatus,
+		f"""insert into `tab{STEP_LOG_DOCTYPE}` (name, creation, modified, owner, modified_by, docstatus,
 			idx, parent, parenttype, parentfield, step, started_on, due_on, ended_on, ended_in_state)
 		select md5(concat(r.name, '|', %s, '|', k.seq)), r.creation, r.creation, 'Administrator', 'Administrator', 0,
 			k.seq, r.name, %s, %s, {choose(tuple(declaration.step_names), u[3])}, {started}, {due},

@@ -9,8 +9,9 @@ from qh_legal_service.figures import FIGURE, figure_name, figures_by_area, rebui
 from qh_legal_service.rules.figure_sources import FIGURE_SOURCES
 from qh_legal_service.rules.figures import Measures, at_levels
 from qh_legal_service.rules.scope import AREA_COLUMNS
+from qh_legal_service.rules.service_case import STEP_LOG_DOCTYPE
 from qh_legal_service.rules.special_groups import MEMBERSHIP_DOCTYPE, MEMBERSHIP_FIELD
-from qh_legal_service.tests.figure_rows import STEP_DOCTYPE, add_rows
+from qh_legal_service.tests.figure_rows import add_rows
 
 PREFIX = "FIG-"
 ROWS = 300
@@ -37,7 +38,7 @@ def by_the_rules(doctype: str) -> dict[tuple, Measures]:
 	"""Every record's figures by `rules.figures.record_figures`, summed at every level, by stored name."""
 	source = FIGURE_SOURCES[doctype]
 	fields = list(dict.fromkeys(["name", "division", *AREA_COLUMNS, *source.fields]))
-	steps = children(doctype, source.step_log, STEP_DOCTYPE, list(STEP_FIELDS[1:]))
+	steps = children(doctype, source.step_log, STEP_LOG_DOCTYPE, list(STEP_FIELDS[1:]))
 	groups = children(doctype, source.group_table, MEMBERSHIP_DOCTYPE, [MEMBERSHIP_FIELD])
 	totals: dict[tuple, Measures] = {}
 	for record in frappe.get_all(doctype, fields=fields, limit_page_length=0):
