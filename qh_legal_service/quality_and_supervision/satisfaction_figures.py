@@ -97,9 +97,8 @@ def figure_grouped(filters, columns: list[str], overdue: bool = False) -> list[f
 	for count in current_counts(DOCTYPE, filters, conditions, columns):
 		row_of(count)["bad_open"] = int(count["count"])
 	if overdue:
-		# No fraction of a second: Frappe reads a '.' in a filter value's field as a joined table's column.
-		now = now_datetime().replace(microsecond=0)
-		for count in current_counts(DOCTYPE, filters, [*conditions, ["current_due", "<", now]], columns):
+		overdue_conditions = [*conditions, ["current_due", "<", now_datetime()]]
+		for count in current_counts(DOCTYPE, filters, overdue_conditions, columns):
 			row_of(count)["bad_overdue"] = int(count["count"])
 	for row in rows.values():
 		counts = [int(row.get(field) or 0) for field in LEVEL_FIELDS]
