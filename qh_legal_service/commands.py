@@ -81,4 +81,23 @@ def rebuild_figures(context, doctype):
 		click.echo(f"{name}: {rows} monthly sums")
 
 
-commands = [make_demo, staff_user, kb_rebuild, rebuild_figures]
+@click.command("qhls-audit-figures")
+@click.option("--doctype", help="One counted doctype; every one when left out")
+@pass_context
+def audit_figures(context, doctype):
+	"""Compare the supervisors' monthly sums with a recount, repair each difference and log the run."""
+	from qh_legal_service.figure_audit import AUDIT
+	from qh_legal_service.figure_audit import audit_figures as audit
+
+	frappe.init(site=get_site(context))
+	frappe.connect()
+	try:
+		name = audit(doctype)
+		frappe.db.commit()
+		result = frappe.db.get_value(AUDIT, name, ["status", "sums_different"], as_dict=True)
+	finally:
+		frappe.destroy()
+	click.echo(f"{AUDIT} {name}: {result.status}, {result.sums_different} sums differed from a recount")
+
+
+commands = [make_demo, staff_user, kb_rebuild, rebuild_figures, audit_figures]

@@ -7,9 +7,10 @@ case is moved to a state (legal aid's unanswered materials request: deemed withd
 
 import frappe
 from frappe import _
-from frappe.utils import format_datetime, now_datetime
+from frappe.utils import format_datetime, get_datetime, now_datetime
 
 from qh_legal_service.figures import mark_step_escalated
+from qh_legal_service.rules.deadlines import is_overdue
 from qh_legal_service.rules.service_case import ESCALATE, ServiceDeclaration, escalation_node
 from qh_legal_service.scoping import DIVISION, get_area_path
 from qh_legal_service.service_case import service_of
@@ -24,7 +25,6 @@ def escalate_overdue_steps():
 
 def escalate_service(service: ServiceDeclaration, now) -> None:
 	"""Handle the overdue steps of one service; one failure loses no other."""
-	fields = ["name", service.state_field, "division", "current_step", "current_due", service.title_field]
 	overdue = frappe.get_all(
 		service.doctype,
 		# Frappe compares an empty datetime as the year 1: a record with no running step is not overdue.
@@ -33,35 +33,58 @@ def escalate_service(service: ServiceDeclaration, now) -> None:
 			["current_due", "<", now],
 			["escalated_step", "is", "not set"],
 		],
-		fields=list(dict.fromkeys(fields)),
+		pluck="name",
 	)
-	for row in overdue:
+	for name in overdue:
 		frappe.db.savepoint("escalation")
 		try:
-			step = service.step(row.current_step)
-			if step and step.on_overdue != ESCALATE:
-				move_overdue_case(service, row.name, step.on_overdue, step.overdue_note)
-			else:
-				escalate(service, row, now)
+			handle_overdue_case(service, name, now)
 		except Exception:
 			frappe.db.rollback(save_point="escalation")
 			frappe.log_error(
-				title=f"Escalation failed for {service.doctype} {row.name}", reference_doctype=service.doctype
+				title=f"Escalation failed for {service.doctype} {name}",
+				reference_doctype=service.doctype,
+				reference_name=name,
 			)
 
 
-def move_overdue_case(service: ServiceDeclaration, name: str, state: str, note: str | None) -> None:
+def still_overdue(doc, now) -> bool:
+	"""Whether the case as locked is still overdue and not yet escalated for its running step."""
+	return (
+		bool(doc.get("current_step") and doc.get("current_due"))
+		and not doc.get("escalated_step")
+		and (is_overdue(get_datetime(doc.current_due), now))
+	)
+
+
+def handle_overdue_case(service: ServiceDeclaration, name: str, now) -> None:
+	"""Lock the case, read it again and handle its overdue step if it still has one.
+
+	The list was read before: a reviewer may have decided the case since, ending that step (and starting
+	one not yet due). Escalating from the list would count an escalation of a step already ended and stamp
+	the new step escalated, so it is never escalated when it runs late.
+	"""
+	doc = frappe.get_doc(service.doctype, name, for_update=True)
+	if not still_overdue(doc, now):
+		return
+	step = service.step(doc.current_step)
+	if step and step.on_overdue != ESCALATE:
+		move_overdue_case(service, doc, step.on_overdue, step.overdue_note)
+	else:
+		escalate(service, doc, now)
+
+
+def move_overdue_case(service: ServiceDeclaration, doc, state: str, note: str | None) -> None:
 	"""The step's time ran out: the case moves to the declared state, with the declared note."""
-	doc = frappe.get_doc(service.doctype, name)
 	doc.set(service.state_field, state)
 	doc.save(ignore_permissions=True)
 	if note:
 		doc.add_comment("Info", _(note))
 
 
-def escalate(service: ServiceDeclaration, row, now) -> None:
-	"""Tell the supervisors one tier above that a step is overdue, once per step."""
-	node = escalation_node(get_area_path(row.division), service.handled_at)
+def escalate(service: ServiceDeclaration, doc, now) -> None:
+	"""Tell the supervisors one tier above that the case's running step is overdue, once per step."""
+	node = escalation_node(get_area_path(doc.division), service.handled_at)
 	for user in supervisors_at(node, service.supervisor_roles) if node else ():
 		lang = frappe.db.get_value("User", user, "language") or None
 		frappe.get_doc(
@@ -70,26 +93,23 @@ def escalate(service: ServiceDeclaration, row, now) -> None:
 				"for_user": user,
 				"type": "Alert",
 				"document_type": service.doctype,
-				"document_name": row.name,
+				"document_name": doc.name,
 				"subject": _("Overdue step of {0} {1}: {2} for {3} was due {4}", lang=lang).format(
 					_(service.doctype, lang=lang),
-					row.name,
-					_(row.current_step, lang=lang),
-					row.get(service.title_field) or row.name,
-					format_datetime(row.current_due),
+					doc.name,
+					_(doc.current_step, lang=lang),
+					doc.get(service.title_field) or doc.name,
+					format_datetime(doc.current_due),
 				),
 			}
 		).insert(ignore_permissions=True)
-	frappe.db.set_value(
-		service.doctype,
-		row.name,
-		{"escalated_step": row.current_step, "escalated_on": now},
-		update_modified=False,
-	)
+	stamp = {"escalated_step": doc.current_step, "escalated_on": now}
+	# Written without a save: an escalation changes no fact of the case and runs none of its rules.
+	frappe.db.set_value(service.doctype, doc.name, stamp, update_modified=False)
+	doc.update(stamp)
 	# The step's own row keeps the escalation after the record's fields clear, for the monthly figures.
-	doc = frappe.get_doc(service.doctype, row.name)
 	running = next(
-		(step for step in doc.get("step_log") or () if step.step == row.current_step and not step.ended_on),
+		(step for step in doc.get("step_log") or () if step.step == doc.current_step and not step.ended_on),
 		None,
 	)
 	if running:

@@ -12,6 +12,8 @@ fact's month, days run from the start to the fact's moment, never negative, roun
 site tests hold a recount equal to the sums kept save by save and to the pure rules over the records.
 """
 
+from contextlib import contextmanager
+
 import frappe
 
 from qh_legal_service.rules.figures import (
@@ -62,22 +64,30 @@ def recount(source: FigureSource) -> int:
 	"""Replace the stored figures of `source`'s doctype by a recount of its records; the sums written."""
 	frappe.db.delete(FIGURE, {"service": source.doctype})
 	make_temporary_tables()
-	# Room for the GROUP BYs' own temporary tables in memory (a million records' sums spill to disk at
-	# MariaDB's default 16 MB), for this connection and this recount only.
+	try:
+		with room_for_group_by():
+			fill_groups(source)
+			if source.step_log:
+				fill_steps(source)
+			for select in fact_selects(source):
+				frappe.db.sql(f"insert into `{SUMS}` {select}")
+			return write_levels(source.doctype)
+	finally:
+		drop_temporary_tables()
+
+
+@contextmanager
+def room_for_group_by():
+	"""Room for the GROUP BYs' own temporary tables in memory (a million records' sums spill to disk at
+	MariaDB's default 16 MB), for this connection and while the block runs only."""
 	memory = frappe.db.sql("select @@tmp_table_size, @@max_heap_table_size")[0]
 	frappe.db.sql(f"set session tmp_table_size = {GROUP_BY_MEMORY}, max_heap_table_size = {GROUP_BY_MEMORY}")
 	try:
-		fill_groups(source)
-		if source.step_log:
-			fill_steps(source)
-		for select in fact_selects(source):
-			frappe.db.sql(f"insert into `{SUMS}` {select}")
-		return write_levels(source.doctype)
+		yield
 	finally:
 		frappe.db.sql(
 			f"set session tmp_table_size = {int(memory[0])}, max_heap_table_size = {int(memory[1])}"
 		)
-		drop_temporary_tables()
 
 
 def temporary_table_ddl(query: str) -> None:
@@ -221,17 +231,19 @@ def rule_select(source: FigureSource, rule: FigureRule, types: dict[str, str]) -
 	)
 
 
-def fill_steps(source: FigureSource) -> None:
+def steps_select(source: FigureSource) -> str:
 	"""The ended or escalated steps of the service's step log, each with its record's area (one join, read
-	four ways by `step_selects`)."""
-	frappe.db.sql(
-		f"""insert into `{STEPS}` select r.name, {AREA}, {AREA_COLUMNS}, s.step, s.started_on, s.due_on,
+	four ways by `step_selects`): the STEPS columns."""
+	return f"""select r.name, {AREA}, {AREA_COLUMNS}, s.step, s.started_on, s.due_on,
 			s.ended_on, s.ended_in_state, s.escalated_on
 		from `tab{source.doctype}` r join `tab{STEP_LOG_DOCTYPE}` s on s.parent = r.name
-			and s.parenttype = %s and s.parentfield = %s
-		where {AREA} is not null and (s.ended_on is not null or s.escalated_on is not null)""",
-		(source.doctype, source.step_log),
-	)
+			and s.parenttype = {frappe.db.escape(source.doctype)}
+			and s.parentfield = {frappe.db.escape(source.step_log)}
+		where {AREA} is not null and (s.ended_on is not null or s.escalated_on is not null)"""
+
+
+def fill_steps(source: FigureSource) -> None:
+	frappe.db.sql(f"insert into `{STEPS}` {steps_select(source)}")
 
 
 def step_selects() -> list[str]:
@@ -260,8 +272,9 @@ def step_selects() -> list[str]:
 	]
 
 
-def fill_groups(source: FigureSource) -> None:
-	"""Each record's special groups (`rules.figures.groups_of`), once each, or NO_GROUP."""
+def members_select(source: FigureSource) -> str | None:
+	"""Each record's special groups (`rules.figures.groups_of`) as (parent, group) rows, possibly repeated;
+	None when the service counts no groups."""
 	types = field_types(source.doctype)
 	table = f"`tab{source.doctype}` r"
 	members = [
@@ -288,12 +301,33 @@ def fill_groups(source: FigureSource) -> None:
 			f" and m.parentfield = {frappe.db.escape(source.group_table)}"
 			f" and coalesce(m.`{MEMBERSHIP_FIELD}`, '') != ''"
 		)
-	if members:
-		frappe.db.sql(f"insert into `{GROUPS}` select distinct * from ({' union all '.join(members)}) x")
-	frappe.db.sql(
-		f"""insert into `{GROUPS}` select r.name, {frappe.db.escape(NO_GROUP)} from {table}
-		where not exists (select 1 from `{GROUPS}` g where g.parent = r.name)"""
+	return " union all ".join(members) or None
+
+
+def ungrouped_select(source: FigureSource, members: str) -> str:
+	"""The records in none of the groups `members` names, as (parent, NO_GROUP) rows."""
+	return (
+		f"select r.name, {frappe.db.escape(NO_GROUP)} from `tab{source.doctype}` r"
+		f" where not exists (select 1 from {members} g where g.parent = r.name)"
 	)
+
+
+def fill_groups(source: FigureSource) -> None:
+	"""Each record's special groups, once each, or NO_GROUP."""
+	if members := members_select(source):
+		frappe.db.sql(f"insert into `{GROUPS}` select distinct * from ({members}) x")
+	frappe.db.sql(f"insert into `{GROUPS}` {ungrouped_select(source, f'`{GROUPS}`')}")
+
+
+def level_select(level: str) -> str:
+	"""The sums at `level` of the township sums `t`: (area, prefecture, county, township, month, figure,
+	category, records, timed, in_time, days), one row per sum."""
+	area, prefecture, county, township = LEVEL_AREAS[level]
+	return f"""select {area} as area, {prefecture} as prefecture, {county} as county, {township} as township,
+			t.month, t.figure, t.category, sum(t.records) as records, sum(t.timed) as timed,
+			sum(t.in_time) as in_time, sum(t.days) as days
+		from `{SUMS}` t
+		group by 1, 2, 3, 4, 5, 6, 7"""
 
 
 def write_levels(service: str) -> int:
@@ -301,7 +335,6 @@ def write_levels(service: str) -> int:
 	stamp, user = frappe.utils.now(), frappe.session.user if frappe.session else "Administrator"
 	written = 0
 	for level in LEVELS:
-		area, prefecture, county, township = LEVEL_AREAS[level]
 		frappe.db.sql(
 			f"""insert into `tab{FIGURE}` (name, creation, modified, modified_by, owner, docstatus, idx,
 				service, level, month, figure, category, division, prefecture, county, township,
@@ -310,15 +343,70 @@ def write_levels(service: str) -> int:
 					x.figure, x.category)),
 				%(stamp)s, %(stamp)s, %(user)s, %(user)s, 0, 0, %(service)s, %(level)s, x.month, x.figure,
 				x.category, x.area, x.prefecture, x.county, x.township, x.records, x.timed, x.in_time, x.days
-			from (
-				select {area} as area, {prefecture} as prefecture, {county} as county, {township} as township,
-					t.month, t.figure, t.category, sum(t.records) as records, sum(t.timed) as timed,
-					sum(t.in_time) as in_time, sum(t.days) as days
-				from `{SUMS}` t
-				group by 1, 2, 3, 4, 5, 6, 7
-			) x
+			from ({level_select(level)}) x
 			where x.records != 0 or x.timed != 0 or x.in_time != 0 or x.days != 0""",
 			{"service": service, "level": level, "stamp": stamp, "user": user},
 		)
 		written += frappe.db._cursor.rowcount
 	return written
+
+
+def differences_select(source: FigureSource) -> str:
+	"""One SELECT of every stored sum of `source` that differs from a recount of its records: (level,
+	division, prefecture, county, township, month, figure, category) and the recount less the stored
+	records, timed, in_time and days.
+
+	One statement, so that the records and the stored sums are read from one snapshot (a save changes
+	both in one transaction) and without locks: the scratch tables a recount fills would lock every
+	record they read (`INSERT … SELECT`), holding up every save while it runs. The recount's tables are
+	the same SELECTs as common table expressions of the same names.
+	"""
+	expressions = []
+	if members := members_select(source):
+		expressions.append(f"qhls_group_members (parent, grp) as ({members})")
+		groups = (
+			"select distinct parent, grp from qhls_group_members"
+			f" union all {ungrouped_select(source, 'qhls_group_members')}"
+		)
+	else:
+		groups = f"select r.name, {frappe.db.escape(NO_GROUP)} from `tab{source.doctype}` r"
+	expressions.append(f"`{GROUPS}` (parent, grp) as ({groups})")
+	if source.step_log:
+		expressions.append(
+			f"`{STEPS}` (parent, area, prefecture, county, township, step, started_on, due_on, ended_on,"
+			f" ended_in_state, escalated_on) as ({steps_select(source)})"
+		)
+	expressions.append(
+		f"`{SUMS}` (area, prefecture, county, township, month, figure, category, records, timed, in_time,"
+		f" days) as ({' union all '.join(fact_selects(source))})"
+	)
+	recounted = " union all ".join(
+		f"select {frappe.db.escape(level)} as level, x.area as division, x.prefecture, x.county, x.township,"
+		" cast(x.month as date) as month, x.figure, x.category, x.records, x.timed, x.in_time, x.days"
+		f" from ({level_select(level)}) x"
+		for level in LEVELS
+	)
+	stored = (
+		"select level, division, prefecture, county, township, month, figure, category,"
+		f" -records as records, -timed as timed, -in_time as in_time, -days as days from `tab{FIGURE}` where service = {frappe.db.escape(source.doctype)}"
+	)
+	return f"""with {", ".join(expressions)}
+		select d.level, d.division, max(d.prefecture) as prefecture, max(d.county) as county,
+			max(d.township) as township, d.month, d.figure, d.category, sum(d.records) as records,
+			sum(d.timed) as timed, sum(d.in_time) as in_time, sum(d.days) as days
+		from ({recounted} union all {stored}) d
+		group by d.level, d.division, d.month, d.figure, d.category
+		having sum(d.records) != 0 or sum(d.timed) != 0 or sum(d.in_time) != 0 or sum(d.days) != 0"""
+
+
+def differences(source: FigureSource) -> list[dict]:
+	"""The stored sums of `source` that differ from a recount (`differences_select`)."""
+	# Text the recount makes (a cast, a literal) in the tables' own collation, so that it unions with the
+	# stored sums' columns (the connection's default collation differs from the database's).
+	collation = frappe.db.sql("select @@collation_connection")[0][0]
+	frappe.db.sql("set session collation_connection = @@collation_database")
+	try:
+		with room_for_group_by():
+			return frappe.db.sql(differences_select(source), as_dict=True)
+	finally:
+		frappe.db.sql(f"set session collation_connection = {frappe.db.escape(collation)}")

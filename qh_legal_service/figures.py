@@ -25,6 +25,7 @@ from qh_legal_service.rules.figures import (
 	area_of,
 	at_levels,
 	figure_delta,
+	figures_named_by,
 	reading_level,
 	record_figures,
 )
@@ -41,16 +42,29 @@ def area_key(record: Mapping) -> Area:
 	return (area_of(record), *(record.get(column) for column in AREA_COLUMNS))
 
 
+def counted_values(source: FigureSource, record) -> Mapping | None:
+	"""A record's values as the database stores them, with the tables its figures read.
+
+	The one place every counted value is normalised, whatever path a record came by: a check sent as a
+	JSON boolean, an empty string or left out counts as 1 or 0 as the row holds it (and a recount reads
+	it), an integer's true as 1, an empty date as none (Frappe's own `get_valid_dict`, which writes the row).
+	"""
+	if not isinstance(record, Document):
+		return record
+	values = {
+		fieldname: int(value) if isinstance(value, bool) else value
+		for fieldname, value in record.get_valid_dict(ignore_virtual=True).items()
+	}
+	for table in filter(None, (source.step_log, source.group_table)):
+		values[table] = record.get(table) or ()
+	return values
+
+
 def figures_by_area(source: FigureSource, record) -> dict[tuple, Measures]:
 	"""A record's figures keyed by (area, month, figure, category)."""
+	record = counted_values(source, record)
 	if record is None:
 		return {}
-	if isinstance(record, Document):
-		# A check not yet set is None on a new document but 0 in the database (and in a recount).
-		for fieldname in source.current:
-			field = record.meta.get_field(fieldname)
-			if field and field.fieldtype == "Check" and record.get(fieldname) is None:
-				record.set(fieldname, 0)
 	steps = record.get(source.step_log) if source.step_log else ()
 	area = area_key(record)
 	if not area[0]:
@@ -65,17 +79,67 @@ def record_saved(doc, method: str | None = None) -> None:
 		return
 	# A new record had nothing before. (Asking it would not do: a controller's db_set in on_update, as
 	# notarization's order link, loads the just-inserted row as the "before", and the insert counted 0.)
+	# Frappe loads the record before a save with a locking read, so it is the row as committed now.
 	before = None if doc.flags.in_insert else doc.get_doc_before_save()
 	delta = figure_delta(figures_by_area(source, before), figures_by_area(source, doc))
 	write(source.doctype, delta)
 
 
-def record_deleted(doc, method: str | None = None) -> None:
-	"""on_trash of every doctype: a deleted counted record takes its figures back."""
+def record_trashed(doc, method: str | None = None) -> None:
+	"""on_trash of every doctype: a deleted counted record takes back the figures of its row as locked.
+
+	`delete_doc` locks the row but then reads it without a lock, from the transaction's snapshot, which
+	can be older than an edit committed since: taking that copy's figures back would leave the edit's
+	+1/-1 behind. A locking read sees the newest committed row (and its tables).
+	"""
 	source = FIGURE_SOURCES.get(doc.doctype)
 	if source is None:
 		return
+	locked = frappe.get_doc(doc.doctype, doc.name, for_update=True)
+	write(source.doctype, {key: -measures for key, measures in figures_by_area(source, locked).items()})
+	doc.flags.figures_taken_back = True
+
+
+def record_deleted(doc, method: str | None = None) -> None:
+	"""after_delete of every doctype: a record deleted without its on_trash (`ignore_on_trash`) still takes
+	its figures back, from the copy `delete_doc` read."""
+	source = FIGURE_SOURCES.get(doc.doctype)
+	if source is None or doc.flags.figures_taken_back:
+		return
 	write(source.doctype, {key: -measures for key, measures in figures_by_area(source, doc).items()})
+
+
+def record_renamed(doc, method: str | None, old: str, new: str, merge: bool = False) -> None:
+	"""after_rename of every doctype: sums counted under the old name of a record a figure is categorised by
+	(a User as the operator, an institution, a Special Group) move to the new name.
+
+	Frappe renames the links in the records themselves with plain SQL, which no save counts; a merge adds
+	the old name's sums to the new one's.
+	"""
+	for source in FIGURE_SOURCES.values():
+		links = {
+			field.fieldname: field.options for field in frappe.get_meta(source.doctype).get_link_fields()
+		}
+		if figures := figures_named_by(source, links, doc.doctype):
+			move_category(source.doctype, figures, old, new)
+
+
+def move_category(service: str, figures: frozenset[str], old: str, new: str) -> None:
+	"""Add the sums of `figures` counted under the category `old` to those under `new`, and drop them."""
+	names = ", ".join(frappe.db.escape(figure) for figure in sorted(figures))
+	where = f"f.service = %(service)s and f.figure in ({names}) and f.category = %(old)s"
+	# The stored rows' own measures and area, under the name a save of the new category upserts into.
+	frappe.db.sql(
+		f"""insert into `tab{FIGURE}` ({", ".join(f"`{column}`" for column in FIGURE_COLUMNS)})
+		select md5(concat_ws(char(31), f.service, f.level, f.division, date_format(f.month, '%%Y-%%m-%%d'),
+				f.figure, %(new)s)),
+			f.creation, %(stamp)s, %(user)s, f.owner, 0, 0, f.service, f.level, f.month, f.figure, %(new)s,
+			f.division, {", ".join(f"f.`{column}`" for column in (*AREA_COLUMNS, *MEASURES))}
+		from `tab{FIGURE}` f where {where}
+		on duplicate key update {UPSERT_ADDS}""",
+		{"service": service, "old": old, "new": new, "stamp": now(), "user": frappe.session.user},
+	)
+	frappe.db.sql(f"delete f from `tab{FIGURE}` f where {where}", {"service": service, "old": old})
 
 
 def mark_step_escalated(doc, row, moment) -> None:
@@ -102,10 +166,12 @@ FIGURE_COLUMNS = (
 
 # One multi-row upsert adding each row's measures to the stored ones, written as SQL (pypika's builder cost
 # more than the statement it builds).
+UPSERT_ADDS = ", ".join(
+	f"`tab{FIGURE}`.`{measure}` = `tab{FIGURE}`.`{measure}` + values(`{measure}`)" for measure in MEASURES
+)
 UPSERT = (
 	f"insert into `tab{FIGURE}` ({', '.join(f'`{column}`' for column in FIGURE_COLUMNS)}) values {{values}}"
-	" on duplicate key update "
-	+ ", ".join(f"`{measure}` = `{measure}` + values(`{measure}`)" for measure in MEASURES)
+	f" on duplicate key update {UPSERT_ADDS}"
 )
 ROW_MARKS = "(" + ", ".join(["%s"] * len(FIGURE_COLUMNS)) + ")"
 
@@ -133,7 +199,13 @@ def write(service: str, changes: Mapping[tuple, Measures]) -> None:
 	One INSERT … ON DUPLICATE KEY UPDATE per batch adds in the database, so two saves at once in the same
 	township both count (each adds to the row under its lock), and a rollback takes both back.
 	"""
-	rows = figure_values(service, at_levels(changes))
+	upsert(service, at_levels(changes))
+
+
+def upsert(service: str, changes: Mapping[tuple, Measures]) -> None:
+	"""Add `changes` ((level, area, month, figure, category) → measures) to the stored sums as they are."""
+	# Sorted by name, so that every transaction locks the sums it adds to in the same order.
+	rows = sorted(figure_values(service, changes))
 	for start in range(0, len(rows), WRITE_BATCH):
 		batch = rows[start : start + WRITE_BATCH]
 		frappe.db.sql(

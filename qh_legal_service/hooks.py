@@ -190,7 +190,11 @@ override_doctype_class = {
 scheduler_events = {
 	"hourly": ["qh_legal_service.escalation.escalate_overdue_steps"],
 	# Art 33: remind the parties before the window for judicial confirmation ends; end it when it has.
-	"daily": ["qh_legal_service.mediation.reminders.remind_before_window_ends"],
+	# The drift audit after the night's changes: the figures compared with a recount and repaired.
+	"daily": [
+		"qh_legal_service.mediation.reminders.remind_before_window_ends",
+		"qh_legal_service.figure_audit.audit_figures",
+	],
 	# On the 1st: last month's draft bulletin for the province and each prefecture.
 	"monthly": ["qh_legal_service.quality_and_supervision.bulletin.create_monthly_drafts"],
 }
@@ -219,8 +223,10 @@ doc_events = {
 		],
 		"on_trash": [
 			"qh_legal_service.quality_and_supervision.satisfaction.forget_links",
-			"qh_legal_service.figures.record_deleted",
+			"qh_legal_service.figures.record_trashed",
 		],
+		"after_delete": "qh_legal_service.figures.record_deleted",
+		"after_rename": "qh_legal_service.figures.record_renamed",
 	},
 	# A citizen reads on the portal the applications staff entered for them (applicant_user).
 	"Legal Aid Application": {

@@ -298,3 +298,58 @@ stop_background_jobs() {
 	done
 	background_pids=()
 }
+
+# ---- What a bench fresh from `bench init` lacks on a new machine ---------------------------------------
+
+# Whether a Redis answers PING at URL $1 (redis://host:port).
+redis_answers() {
+	python3 - "$1" <<'PY' 2>/dev/null
+import socket, sys
+from urllib.parse import urlsplit
+url = urlsplit(sys.argv[1])
+with socket.create_connection((url.hostname or "127.0.0.1", url.port or 6379), timeout=2) as conn:
+	conn.sendall(b"PING\r\n")
+	sys.exit(0 if conn.recv(16).startswith(b"+PONG") else 1)
+PY
+}
+
+# The bench's setting $1 in sites/common_site_config.json, or nothing.
+bench_setting() {
+	python3 - "$bench_dir/sites/common_site_config.json" "$1" <<'PY' 2>/dev/null
+import json, sys
+print(json.load(open(sys.argv[1])).get(sys.argv[2]) or "")
+PY
+}
+
+# Every Redis the bench names must answer. `bench init` names ports 13000 and 11000, which only
+# `bench start` serves: point a setting at the machine's Redis on 6379 when that one answers, else start
+# a Redis on the named port as `bench start` would, else say what to install.
+ensure_redis() {
+	local key url port
+	for key in redis_cache redis_queue redis_socketio; do
+		url=$(bench_setting "$key")
+		[ -n "$url" ] && redis_answers "$url" && continue
+		if redis_answers redis://127.0.0.1:6379; then
+			say "No Redis answers at ${url:-the unset $key}: pointing $key at the one on 127.0.0.1:6379"
+			bench set-config -g "$key" redis://127.0.0.1:6379
+		elif command -v redis-server >/dev/null 2>&1; then
+			port=${url##*:}
+			[[ $port =~ ^[0-9]+$ ]] || port=6379
+			say "No Redis answers at ${url:-the unset $key}: starting one on port $port"
+			redis-server --port "$port" --bind 127.0.0.1 --daemonize yes --save '' --appendonly no >/dev/null
+			bench set-config -g "$key" "redis://127.0.0.1:$port"
+			for _ in $(seq 20); do redis_answers "redis://127.0.0.1:$port" && break; sleep 0.5; done
+		else
+			echo "No Redis answers for $key and redis-server is not installed: apt-get install redis-server" >&2
+			return 1
+		fi
+	done
+}
+
+# Frappe's install imports pkg_resources (Google Drive's integration), which setuptools 81 and later no
+# longer have; `bench init` seeds the newest setuptools into the bench's env.
+ensure_pkg_resources() {
+	"$bench_dir/env/bin/python" -c "import pkg_resources" >/dev/null 2>&1 && return 0
+	say "The bench's env has no pkg_resources (setuptools 81 or later): installing setuptools below 81"
+	"$bench_dir/env/bin/pip" install -q "setuptools<81"
+}

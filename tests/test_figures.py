@@ -26,6 +26,7 @@ from qh_legal_service.rules.figures import (
 	current_figure,
 	days_between,
 	figure_delta,
+	figures_named_by,
 	month_of,
 	months_between,
 	record_figures,
@@ -287,3 +288,35 @@ def test_a_read_takes_the_coarsest_level_that_answers_it():
 	assert figures.reading_level(["Prefecture", "County"]) == figures.COUNTY_LEVEL
 	assert figures.reading_level(["County", "Township"]) == figures.TOWNSHIP_LEVEL
 	assert figures.reading_level(["Village"]) == figures.TOWNSHIP_LEVEL
+
+
+def test_days_count_whole_seconds_rounded_half_up_as_the_recount_does():
+	# 324 s is 0.00375 days: half up gives 0.0038, where a float's round() gave 0.0037.
+	assert days_between("2026-11-02 10:00:00", "2026-11-02 10:05:24") == 0.0038
+	# A part of a second is not counted (timestampdiff(second, …) truncates), before or after.
+	assert days_between("2026-11-02 10:00:00.600000", "2026-11-02 10:05:25.100000") == 0.0038
+	assert days_between("2026-11-02 10:00:00", "2026-11-02 10:05:24.999999") == 0.0038
+	assert days_between("2026-11-02 10:00:00", "2026-11-02 10:00:00.900000") == 0.0
+	# Never negative.
+	assert days_between("2026-11-02 10:00:01", "2026-11-02 10:00:00") == 0.0
+
+
+def test_a_rename_moves_the_figures_counted_by_a_link_to_the_renamed_doctype_and_no_other():
+	source = FigureSource(
+		doctype="Case",
+		received=FigureRule(RECEIVED, on="received_on"),
+		figures=(
+			FigureRule("by_office", on="received_on", by="office"),
+			FigureRule("by_kind", on="received_on", by="kind"),
+		),
+		current=("worker", "state"),
+		group_table="special_groups",
+	)
+	links = {"office": "Notary Office", "worker": "User", "state": "Workflow State"}
+	assert figures_named_by(source, links, "User") == {current_figure("worker")}
+	assert figures_named_by(source, links, "Notary Office") == {"by_office"}
+	assert figures_named_by(source, links, "Special Group") == {GROUP, GROUP_STEP}
+	assert figures_named_by(source, links, "Language") == frozenset()
+	# Without a special group table the groups are the rules' own names, which no rename changes.
+	flags_only = FigureSource(doctype="Case", received=FigureRule(RECEIVED, on="received_on"))
+	assert figures_named_by(flags_only, links, "Special Group") == frozenset()

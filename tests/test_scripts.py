@@ -285,7 +285,7 @@ def test_dev_up_sets_aside_a_bench_whose_init_was_cut_short_and_inits_again(tmp_
 	assert len(set_aside) == 1
 	assert (set_aside[0] / "apps/frappe/frappe/__init__.py").exists()
 	assert calls(tmp_path) == [
-		f"bench init --frappe-branch version-15 --skip-redis-config-generation {bench}"
+		f"bench init --frappe-branch version-15 --skip-redis-config-generation --no-backups {bench}"
 	]
 
 
@@ -318,7 +318,7 @@ def test_dev_up_runs_bench_init_for_an_empty_folder(tmp_path):
 	folder.mkdir()
 	dev_up(tmp_path, folder)
 	assert calls(tmp_path) == [
-		f"bench init --frappe-branch version-15 --skip-redis-config-generation {folder}"
+		f"bench init --frappe-branch version-15 --skip-redis-config-generation --no-backups {folder}"
 	]
 
 

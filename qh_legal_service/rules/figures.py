@@ -18,9 +18,10 @@ bulletin counts what happened in the month, and a fact once ended never moves to
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 
 from qh_legal_service.rules.service_case import _condition_holds
-from qh_legal_service.rules.special_groups import MEMBERSHIP_FIELD
+from qh_legal_service.rules.special_groups import GROUP_DOCTYPE, MEMBERSHIP_FIELD
 
 # Figures every source may have; services add their own names (`FigureRule.figure`).
 RECEIVED = "received"
@@ -154,12 +155,35 @@ def _as_datetime(value: object) -> dt.datetime | None:
 	return dt.datetime(value.year, value.month, value.day)
 
 
+DAY_SECONDS = 86400
+DAYS_PLACES = Decimal("0.0001")
+
+
 def days_between(start: object, end: object) -> float:
-	"""Days from `start` to `end` (fractions for moments), never negative."""
+	"""Days from `start` to `end`, never negative: whole seconds (a part of a second is not counted) over a
+	day, rounded half up to 4 places, exactly as the database's recount computes them
+	(`timestampdiff(second, start, end) / 86400`), so that a save and a recount add the same days."""
 	start, end = _as_datetime(start), _as_datetime(end)
 	if not start or not end:
 		return 0.0
-	return round(max((end - start).total_seconds(), 0) / 86400, 4)
+	# int() truncates towards zero, as timestampdiff does.
+	seconds = max(int((end - start).total_seconds()), 0)
+	return float((Decimal(seconds) / DAY_SECONDS).quantize(DAYS_PLACES, rounding=ROUND_HALF_UP))
+
+
+def figures_named_by(source: FigureSource, links: Mapping[str, str], doctype: str) -> frozenset[str]:
+	"""The figures of `source` whose categories are names of `doctype`'s records (renamed, they must move).
+
+	`links` gives each Link field of the record the doctype it links to: a figure counted by such a field
+	(a `FigureRule`'s `by`, a current value) is named by its records, and the groups of a special group
+	table (GROUP, GROUP_STEP) by the Special Group's.
+	"""
+	fields = {name for name, target in links.items() if target == doctype}
+	named = {rule.figure for rule in source.figures if rule.by in fields}
+	named |= {current_figure(name) for name in source.current if name in fields}
+	if source.group_table and doctype == GROUP_DOCTYPE:
+		named |= {GROUP, GROUP_STEP}
+	return frozenset(named)
 
 
 def groups_of(source: FigureSource, record: Mapping) -> list[str]:

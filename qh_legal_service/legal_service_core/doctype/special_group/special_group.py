@@ -4,13 +4,20 @@
 """The special groups as records, so that a service's Special Groups field can link to them."""
 
 import frappe
+from frappe import _
 from frappe.model.document import Document
 
 from qh_legal_service.rules.special_groups import GROUP_DOCTYPE, SPECIAL_GROUPS
 
 
 class SpecialGroup(Document):
-	pass
+	def before_rename(self, old: str, new: str, merge: bool = False) -> None:
+		"""The seed's groups are named by the rules that count them (a check as "Minors"): they keep their names."""
+		if old in SPECIAL_GROUPS:
+			frappe.throw(
+				_("{0} is one of the special groups the law names; it keeps its name.").format(_(old)),
+				title=_("Not Renamed"),
+			)
 
 
 def make_special_groups() -> None:

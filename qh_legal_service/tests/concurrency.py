@@ -1,0 +1,36 @@
+"""A second database connection for race tests: a function run in a thread of its own, as another
+request or worker would run it, committed before the caller goes on."""
+
+import threading
+
+import frappe
+
+
+def in_other_connection(function, *args, user: str = "Administrator", **kwargs):
+	"""Run `function` in a new thread with its own connection to this site, commit, and return its value;
+	its exception is raised here after its rollback. The caller's transaction is left as it is."""
+	site, sites_path = frappe.local.site, frappe.local.sites_path
+	outcome = {}
+
+	def run():
+		frappe.init(site=site, sites_path=sites_path)
+		frappe.connect()
+		try:
+			frappe.set_user(user)
+			outcome["value"] = function(*args, **kwargs)
+			frappe.db.commit()
+		except BaseException as error:
+			frappe.db.rollback()
+			outcome["error"] = error
+		finally:
+			frappe.destroy()
+
+	thread = threading.Thread(target=run)
+	thread.start()
+	# Long enough for any lock the other connection waits on to time out and fail it (not hang the run).
+	thread.join(timeout=120)
+	if thread.is_alive():
+		raise AssertionError(f"{function.__name__} in another connection did not finish")
+	if "error" in outcome:
+		raise outcome["error"]
+	return outcome.get("value")
