@@ -115,6 +115,7 @@ before_request = [
 	# The client's address (X-Forwarded-For only through trusted proxies), the limits on portal writes
 	# by guests and citizens, and no tracebacks for them (Portal Protection Settings).
 	"qh_legal_service.portal_protection.protect_request",
+	"qh_legal_service.conflicts.answer_lock_conflicts_as_409",
 ]
 after_request = ["qh_legal_service.portal_protection.strip_tracebacks"]
 

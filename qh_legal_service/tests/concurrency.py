@@ -2,6 +2,7 @@
 request or worker would run it, committed before the caller goes on."""
 
 import threading
+from contextlib import contextmanager
 
 import frappe
 
@@ -34,3 +35,31 @@ def in_other_connection(function, *args, user: str = "Administrator", **kwargs):
 	if "error" in outcome:
 		raise outcome["error"]
 	return outcome.get("value")
+
+
+@contextmanager
+def row_locked_elsewhere(doctype: str, name: str):
+	"""Hold a lock on one record in another connection, as a save under way would, while the block runs."""
+	site, sites_path = frappe.local.site, frappe.local.sites_path
+	locked, release = threading.Event(), threading.Event()
+
+	def hold():
+		frappe.init(site=site, sites_path=sites_path)
+		frappe.connect()
+		try:
+			frappe.db.get_value(doctype, name, "name", for_update=True)
+			locked.set()
+			release.wait(timeout=120)
+		finally:
+			frappe.db.rollback()
+			frappe.destroy()
+
+	thread = threading.Thread(target=hold)
+	thread.start()
+	if not locked.wait(timeout=60):
+		raise AssertionError(f"{doctype} {name} could not be locked in another connection")
+	try:
+		yield
+	finally:
+		release.set()
+		thread.join(timeout=60)

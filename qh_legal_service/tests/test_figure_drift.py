@@ -16,9 +16,15 @@ from qh_legal_service.rules.eligibility import SOCIAL_INSURANCE
 from qh_legal_service.rules.figure_sources import FIGURE_SOURCES
 from qh_legal_service.rules.figures import ESCALATED, LEVELS, TOWNSHIP_LEVEL, current_figure
 from qh_legal_service.service_case import service_of
-from qh_legal_service.tests.concurrency import in_other_connection
+from qh_legal_service.tests.concurrency import in_other_connection, row_locked_elsewhere
+from qh_legal_service.tests.http import SiteClient
 from qh_legal_service.tests.test_legal_aid_workflow import REVIEWER, LegalAidCase
-from qh_legal_service.tests.utils import delete_with_history, make_application, make_staff
+from qh_legal_service.tests.utils import (
+	TEST_PASSWORD,
+	delete_with_history,
+	make_application,
+	make_staff,
+)
 
 SERVICE = "Legal Aid Application"
 LEGAL_AID = FIGURE_SOURCES[SERVICE]
@@ -206,3 +212,27 @@ class TestDriftAudit(FigureDriftCase):
 		again = frappe.get_doc(AUDIT, audit_figures(SERVICE))
 		self.assertEqual((again.status, again.sums_different), ("No Differences", 0))
 		frappe.db.commit()
+
+
+class TestConflicts(FigureDriftCase):
+	def test_a_delete_of_a_record_being_saved_elsewhere_is_a_conflict_to_retry_not_a_server_error(self):
+		name = self.committed_application()
+		administrator = "drift-admin@test.qh"
+		if not frappe.db.exists("User", administrator):
+			frappe.get_doc(
+				{
+					"doctype": "User",
+					"email": administrator,
+					"first_name": "drift-admin",
+					"new_password": TEST_PASSWORD,
+					"roles": [{"role": "System Manager"}],
+				}
+			).insert(ignore_permissions=True)
+		frappe.db.commit()
+		client = SiteClient(administrator)
+		with row_locked_elsewhere(SERVICE, name):
+			response = client.request("delete", f"/api/resource/{SERVICE}/{name}")
+		self.assertEqual(response.status_code, 409, response.text[:500])
+		self.assertEqual(response.get_json()["exc_type"], "QueryTimeoutError")
+		self.assertTrue(frappe.db.exists(SERVICE, name))
+		self.assertEqual(drift(), [])
