@@ -13,6 +13,7 @@ import hashlib
 from collections.abc import Mapping, Sequence
 
 import frappe
+from frappe.model.delete_doc import update_naming_series
 from frappe.model.document import Document
 from frappe.utils import getdate, now
 
@@ -86,27 +87,37 @@ def record_saved(doc, method: str | None = None) -> None:
 
 
 def record_trashed(doc, method: str | None = None) -> None:
-	"""on_trash of every doctype: a deleted counted record takes back the figures of its row as locked.
+	"""on_trash of every doctype: read what a deleted counted record takes back, from its row as locked.
 
 	`delete_doc` locks the row but then reads it without a lock, from the transaction's snapshot, which
 	can be older than an edit committed since: taking that copy's figures back would leave the edit's
-	+1/-1 behind. A locking read sees the newest committed row (and its tables).
+	+1/-1 behind. A locking read sees the newest committed row (and its tables). A delete takes its locks
+	in the order an insert does (the naming series, the tables' rows, the sums), so that the two never
+	wait on each other in a circle: the sums are written once the row is gone (`record_deleted`).
 	"""
 	source = FIGURE_SOURCES.get(doc.doctype)
 	if source is None:
 		return
-	locked = frappe.get_doc(doc.doctype, doc.name, for_update=True)
-	write(source.doctype, {key: -measures for key, measures in figures_by_area(source, locked).items()})
-	doc.flags.figures_taken_back = True
+	# The naming series first, as an insert takes it before its rows: the locking read of the tables below
+	# locks the gap after this record's rows, where the next record's rows go (Frappe's own step of
+	# delete_doc, which locks the series and gives back the last number; done again later, it finds the
+	# number given back and does nothing).
+	update_naming_series(doc)
+	doc.flags.figures_to_take_back = figures_by_area(
+		source, frappe.get_doc(doc.doctype, doc.name, for_update=True)
+	)
 
 
 def record_deleted(doc, method: str | None = None) -> None:
-	"""after_delete of every doctype: a record deleted without its on_trash (`ignore_on_trash`) still takes
-	its figures back, from the copy `delete_doc` read."""
+	"""after_delete of every doctype: a deleted counted record takes its figures back, as read by
+	`record_trashed` (or, deleted without its on_trash, as `delete_doc` read it)."""
 	source = FIGURE_SOURCES.get(doc.doctype)
-	if source is None or doc.flags.figures_taken_back:
+	if source is None:
 		return
-	write(source.doctype, {key: -measures for key, measures in figures_by_area(source, doc).items()})
+	figures = doc.flags.figures_to_take_back
+	if figures is None:
+		figures = figures_by_area(source, doc)
+	write(source.doctype, {key: -measures for key, measures in figures.items()})
 
 
 def record_renamed(doc, method: str | None, old: str, new: str, merge: bool = False) -> None:

@@ -7,24 +7,37 @@ from contextlib import contextmanager
 import frappe
 
 
+def this_site() -> tuple[str, str]:
+	"""The site and sites path a thread of this test connects to."""
+	return frappe.local.site, frappe.local.sites_path
+
+
+@contextmanager
+def connected(site: tuple[str, str], user: str = "Administrator"):
+	"""In a new thread: a connection of its own to `site` (from `this_site`), as `user`, while the block runs."""
+	frappe.init(site=site[0], sites_path=site[1])
+	frappe.connect()
+	try:
+		frappe.set_user(user)
+		yield
+	finally:
+		frappe.destroy()
+
+
 def in_other_connection(function, *args, user: str = "Administrator", **kwargs):
 	"""Run `function` in a new thread with its own connection to this site, commit, and return its value;
 	its exception is raised here after its rollback. The caller's transaction is left as it is."""
-	site, sites_path = frappe.local.site, frappe.local.sites_path
+	site = this_site()
 	outcome = {}
 
 	def run():
-		frappe.init(site=site, sites_path=sites_path)
-		frappe.connect()
-		try:
-			frappe.set_user(user)
-			outcome["value"] = function(*args, **kwargs)
-			frappe.db.commit()
-		except BaseException as error:
-			frappe.db.rollback()
-			outcome["error"] = error
-		finally:
-			frappe.destroy()
+		with connected(site, user):
+			try:
+				outcome["value"] = function(*args, **kwargs)
+				frappe.db.commit()
+			except BaseException as error:
+				frappe.db.rollback()
+				outcome["error"] = error
 
 	thread = threading.Thread(target=run)
 	thread.start()
@@ -40,19 +53,17 @@ def in_other_connection(function, *args, user: str = "Administrator", **kwargs):
 @contextmanager
 def row_locked_elsewhere(doctype: str, name: str):
 	"""Hold a lock on one record in another connection, as a save under way would, while the block runs."""
-	site, sites_path = frappe.local.site, frappe.local.sites_path
+	site = this_site()
 	locked, release = threading.Event(), threading.Event()
 
 	def hold():
-		frappe.init(site=site, sites_path=sites_path)
-		frappe.connect()
-		try:
-			frappe.db.get_value(doctype, name, "name", for_update=True)
-			locked.set()
-			release.wait(timeout=120)
-		finally:
-			frappe.db.rollback()
-			frappe.destroy()
+		with connected(site):
+			try:
+				frappe.db.get_value(doctype, name, "name", for_update=True)
+				locked.set()
+				release.wait(timeout=120)
+			finally:
+				frappe.db.rollback()
 
 	thread = threading.Thread(target=hold)
 	thread.start()

@@ -16,7 +16,12 @@ from qh_legal_service.rules.eligibility import SOCIAL_INSURANCE
 from qh_legal_service.rules.figure_sources import FIGURE_SOURCES
 from qh_legal_service.rules.figures import ESCALATED, LEVELS, TOWNSHIP_LEVEL, current_figure
 from qh_legal_service.service_case import service_of
-from qh_legal_service.tests.concurrency import in_other_connection, row_locked_elsewhere
+from qh_legal_service.tests.concurrency import (
+	connected,
+	in_other_connection,
+	row_locked_elsewhere,
+	this_site,
+)
 from qh_legal_service.tests.http import SiteClient
 from qh_legal_service.tests.test_legal_aid_workflow import REVIEWER, LegalAidCase
 from qh_legal_service.tests.utils import (
@@ -236,3 +241,157 @@ class TestConflicts(FigureDriftCase):
 		self.assertEqual(response.get_json()["exc_type"], "QueryTimeoutError")
 		self.assertTrue(frappe.db.exists(SERVICE, name))
 		self.assertEqual(drift(), [])
+
+
+WORKLOAD_MATTERS = (MATTER, SOCIAL_INSURANCE, "Criminal Matter")
+WORKLOAD_CHANNELS = ("Walk-in at a Service Point", "Portal", "12348 Hotline")
+WORKLOAD_PREFIX = "漂移测试"
+RENAMED_OPERATOR = "drift-workload-renamed@test.qh"
+
+
+def workload_step(kind: str, pick, operator: str) -> str | None:
+	"""One operation of the mixed workload on the committed records; the name of a record it created."""
+	mine = frappe.get_all(SERVICE, filters={"applicant_name": ["like", f"{WORKLOAD_PREFIX}%"]}, pluck="name")
+	if kind == "create" or not mine:
+		overdue = pick((True, False))
+		values = {
+			"applicant_name": f"{WORKLOAD_PREFIX} {frappe.generate_hash(length=6)}",
+			"matter_type": pick(WORKLOAD_MATTERS),
+			"minor": pick((True, False, "")),
+			"entitled_group": pick((True, False, "", 0, 1)),
+		}
+		if overdue:
+			values["received_on"] = add_to_date(now_datetime(), days=-20)
+		return make_application(**values).name
+	if kind == "work order":
+		from qh_legal_service.hotline.doctype.hotline_work_order.test_hotline_work_order import (
+			make_work_order,
+		)
+
+		# The operator is renamed while the workload runs.
+		renamed = operator if frappe.db.exists("User", operator) else RENAMED_OPERATOR
+		return make_work_order(operator=renamed).name
+	name = pick(sorted(mine))
+	if kind == "edit":
+		doc = frappe.get_doc(SERVICE, name)
+		doc.update(
+			{
+				"matter_type": pick(WORKLOAD_MATTERS),
+				"channel": pick(WORKLOAD_CHANNELS),
+				"minor": pick((True, False)),
+			}
+		)
+		doc.save(ignore_permissions=True)
+	elif kind == "transition":
+		doc = frappe.get_doc(SERVICE, name)
+		action = {"Received": "Start Review", "Under Review": "Approve"}.get(doc.workflow_state)
+		if action:
+			apply_workflow(doc, action)
+	elif kind == "delete":
+		# Not one of the newest: Frappe's own on_trash (clearing workflow actions) locks the index gap the
+		# next record's actions go into before its delete locks the naming series, which an insert locks
+		# first; a delete of the newest record and an insert can deadlock in Frappe without the figures.
+		older = sorted(mine)[:-3]
+		if older:
+			frappe.delete_doc(SERVICE, pick(older), force=True, ignore_permissions=True)
+	return None
+
+
+class TestConcurrentWorkload(FigureDriftCase):
+	WORKERS = 6
+	STEPS = 20
+	KINDS = ("create", "create", "edit", "edit", "transition", "transition", "delete", "work order")
+
+	def tearDown(self):
+		frappe.db.rollback()
+		self.committed += [
+			(SERVICE, name)
+			for name in frappe.get_all(
+				SERVICE, filters={"applicant_name": ["like", f"{WORKLOAD_PREFIX}%"]}, pluck="name"
+			)
+		]
+		self.committed += [
+			(HOTLINE, name)
+			for name in frappe.get_all(
+				HOTLINE, filters={"operator": ["like", "drift-workload%"]}, pluck="name"
+			)
+		]
+		super().tearDown()
+		for user in frappe.get_all("User", filters={"name": ["like", "drift-workload%"]}, pluck="name"):
+			frappe.delete_doc("User", user, force=True, ignore_permissions=True)
+		frappe.db.commit()
+
+	def test_the_live_sums_equal_a_recount_after_concurrent_creates_edits_transitions_deletes_renames_and_an_escalation(
+		self,
+	):
+		import random
+		import threading
+
+		operator = make_staff("drift-workload-operator@test.qh", "630000", "12348 Hotline Operator")
+		rebuild(HOTLINE)
+		frappe.db.commit()
+		outcomes, lock, site = [], threading.Lock(), this_site()
+		midway, escalated = threading.Event(), []
+		# Frappe renames a User by rewriting its name in every table (owners, modifiers), locking whole
+		# tables as it goes: an administrator's step between the clerks' work, so the workers pause for it.
+		halfway = threading.Barrier(self.WORKERS + 1)
+
+		def worker(seed: int) -> None:
+			"""One request after another, as a clerk's browser sends them, each committed or rolled back."""
+			chooser = random.Random(seed)
+			with connected(site):
+				for step in range(self.STEPS):
+					if step == self.STEPS // 2:
+						halfway.wait(timeout=300)  # the rename
+						halfway.wait(timeout=300)  # done
+					kind = chooser.choice(self.KINDS)
+					try:
+						workload_step(kind, chooser.choice, operator)
+						frappe.db.commit()
+						outcome = "done"
+					except Exception as error:
+						# A conflict (a stale form, a lock wait) fails the whole save, which counts nothing.
+						frappe.db.rollback()
+						outcome = f"{type(error).__name__}: {error}"[:200]
+					with lock:
+						outcomes.append((kind, outcome))
+						if len(outcomes) >= self.WORKERS * self.STEPS // 3:
+							midway.set()
+
+		def escalate_and_rename() -> None:
+			"""The hourly job beside the clerks' saves, once a third of the workload has run, and an
+			administrator's rename of the operator at the half."""
+			midway.wait(timeout=300)
+			with connected(site):
+				escalate_service(service_of(SERVICE), now_datetime())
+				frappe.db.commit()
+				escalated.extend(
+					frappe.get_all(
+						SERVICE,
+						filters={
+							"applicant_name": ["like", f"{WORKLOAD_PREFIX}%"],
+							"escalated_step": ["is", "set"],
+						},
+						pluck="name",
+					)
+				)
+				halfway.wait(timeout=300)
+				frappe.rename_doc("User", operator, RENAMED_OPERATOR, force=True)
+				frappe.db.commit()
+				halfway.wait(timeout=300)
+
+		threads = [threading.Thread(target=worker, args=(seed,)) for seed in range(self.WORKERS)]
+		threads.append(threading.Thread(target=escalate_and_rename))
+		for thread in threads:
+			thread.start()
+		for thread in threads:
+			thread.join(timeout=600)
+		done = {kind for kind, outcome in outcomes if outcome == "done"}
+		self.assertEqual(done, set(self.KINDS), outcomes)
+		self.assertTrue(escalated, "the escalation run found overdue cases of the workload")
+		self.assertFalse(frappe.db.exists("User", operator))
+		self.assertEqual(drift(SERVICE), [])
+		self.assertEqual(drift(HOTLINE), [])
+		self.assertFalse(
+			[outcome for outcome in outcomes if "Deadlock" in outcome[1]], "no save fails for a deadlock"
+		)
