@@ -8,12 +8,16 @@ case is moved to a state (legal aid's unanswered materials request: deemed withd
 import frappe
 from frappe import _
 from frappe.utils import format_datetime, get_datetime, now_datetime
+from frappe.utils.user import get_users_with_role
 
 from qh_legal_service.figures import mark_step_escalated
 from qh_legal_service.rules.deadlines import is_overdue
 from qh_legal_service.rules.service_case import ESCALATE, ServiceDeclaration, escalation_node
 from qh_legal_service.scoping import DIVISION, get_area_path
 from qh_legal_service.service_case import service_of
+
+# A case the job could not handle, kept until a run handles it.
+FAILURE = "Escalation Failure"
 
 
 def escalate_overdue_steps():
@@ -35,17 +39,79 @@ def escalate_service(service: ServiceDeclaration, now) -> None:
 		],
 		pluck="name",
 	)
+	failed = set()
 	for name in overdue:
 		frappe.db.savepoint("escalation")
 		try:
 			handle_overdue_case(service, name, now)
-		except Exception:
+		except Exception as error:
 			frappe.db.rollback(save_point="escalation")
 			frappe.log_error(
 				title=f"Escalation failed for {service.doctype} {name}",
 				reference_doctype=service.doctype,
 				reference_name=name,
 			)
+			record_failure(service.doctype, name, error, now)
+			failed.add(name)
+	resolve_failures(service.doctype, failed, now)
+
+
+def record_failure(doctype: str, name: str, error: Exception, now) -> None:
+	"""Keep the case the job failed on where supervisors look (the Supervision workspace counts them);
+	the system managers are told the first time it fails, not every hour after."""
+	open_failure = frappe.db.get_value(
+		FAILURE, {"reference_doctype": doctype, "reference_name": name, "resolved_on": ["is", "not set"]}
+	)
+	message = str(error) or type(error).__name__
+	if open_failure:
+		failure = frappe.get_doc(FAILURE, open_failure)
+		failure.update({"last_failed_on": now, "attempts": (failure.attempts or 0) + 1, "error": message})
+		failure.save(ignore_permissions=True)
+		return
+	case = frappe.db.get_value(doctype, name, ["division", "current_step"], as_dict=True) or {}
+	frappe.get_doc(
+		{
+			"doctype": FAILURE,
+			"reference_doctype": doctype,
+			"reference_name": name,
+			"division": case.get("division"),
+			"step": case.get("current_step"),
+			"first_failed_on": now,
+			"last_failed_on": now,
+			"attempts": 1,
+			"error": message,
+		}
+	).insert(ignore_permissions=True)
+	for user in system_managers():
+		lang = frappe.db.get_value("User", user, "language") or None
+		frappe.get_doc(
+			{
+				"doctype": "Notification Log",
+				"for_user": user,
+				"type": "Alert",
+				"document_type": doctype,
+				"document_name": name,
+				"subject": _("The hourly escalation job failed on {0} {1}: {2}", lang=lang).format(
+					_(doctype, lang=lang), name, message
+				),
+			}
+		).insert(ignore_permissions=True)
+
+
+def resolve_failures(doctype: str, failed: set[str], now) -> None:
+	"""A case the job failed on before and did not fail on now was handled, or is no longer overdue."""
+	for failure in frappe.get_all(
+		FAILURE,
+		filters={"reference_doctype": doctype, "resolved_on": ["is", "not set"]},
+		fields=["name", "reference_name"],
+	):
+		if failure.reference_name not in failed:
+			frappe.db.set_value(FAILURE, failure.name, "resolved_on", now)
+
+
+def system_managers() -> list[str]:
+	"""Enabled System Managers, and Administrator (on a new site often the only one)."""
+	return ["Administrator", *get_users_with_role("System Manager")]
 
 
 def still_overdue(doc, now) -> bool:
