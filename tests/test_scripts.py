@@ -401,3 +401,19 @@ def test_dev_up_serves_through_serve_with_jobs_with_the_scheduler_enabled():
 	assert 'bench --site "$site" enable-scheduler' in script
 	assert 'serve_with_jobs "$site" 8000' in script
 	assert "exec bench" not in script
+
+
+def test_backup_drill_says_it_failed_for_a_site_the_bench_does_not_have_and_touches_nothing(tmp_path):
+	bench = make_bench(tmp_path)
+	result = subprocess.run(
+		["bash", str(REPO / "scripts/backup-drill"), "--site", "nowhere.localhost"],
+		capture_output=True,
+		text=True,
+		env={**os.environ, "FRAPPE_BENCH": str(bench)},
+		check=False,
+	)
+	assert result.returncode == 1
+	assert result.stdout.strip() == f"FAIL: no site nowhere.localhost in {bench}"
+	assert sorted(p.name for p in (bench / "sites").iterdir()) == sorted(
+		p.name for p in (make_bench(tmp_path / "fresh") / "sites").iterdir()
+	)
