@@ -12,16 +12,24 @@ from collections.abc import Sequence
 
 import frappe
 from frappe import _
-from frappe.utils import add_months, format_date, getdate, nowdate
+from frappe.utils import format_date, getdate, nowdate
 
 from qh_legal_service.figures import figure_sums
+from qh_legal_service.rules.figures import default_period as period_without_dates
 from qh_legal_service.rules.scope import SCOPE_COLUMN_BY_TIER
 from qh_legal_service.scoping import DIVISION
 
 
+def default_period() -> tuple[dt.date, dt.date]:
+	"""The period of a report without dates: the last twelve months, this one included
+	(`rules.figures.default_period` of today)."""
+	return period_without_dates(getdate(nowdate()))
+
+
 def months_of(filters) -> tuple[dt.date, dt.date]:
-	"""The first day of From Date's month and the last day of To Date's month (the last 12 months by default)."""
-	start = getdate(filters.get("from_date") or add_months(nowdate(), -12))
+	"""The first day of From Date's month and the last day of To Date's month (`default_period` when
+	the filters have no dates)."""
+	start = getdate(filters.get("from_date") or default_period()[0])
 	end = getdate(filters.get("to_date") or nowdate())
 	last = dt.date(end.year + end.month // 12, end.month % 12 + 1, 1) - dt.timedelta(days=1)
 	return start.replace(day=1), last

@@ -11,8 +11,9 @@ from collections.abc import Iterable
 
 import frappe
 from frappe import _
-from frappe.utils import add_months, getdate, nowdate
+from frappe.utils import getdate, nowdate
 
+from qh_legal_service.figure_reports import default_period
 from qh_legal_service.figures import figure_sums
 from qh_legal_service.quality_and_supervision.doctype.supervision_indicator.supervision_indicator import (
 	target_key,
@@ -82,12 +83,6 @@ def own_division(user: str | None = None) -> str | None:
 	return nodes[0].code if len(nodes) == 1 else None
 
 
-def default_period() -> tuple[dt.date, dt.date]:
-	"""The last twelve whole months, this one included."""
-	today = getdate(nowdate())
-	return getdate(add_months(today, -11)).replace(day=1), today
-
-
 def indicator_rows(
 	division: str | None,
 	from_month,
@@ -154,7 +149,7 @@ def make_row(entry, group, name, tier, month, value: rules.Value | None, goals) 
 		"denominator": value.denominator,
 		"target": target.value if target else None,
 		"target_direction": target.direction if target else None,
-		"met": rules.met(value.value, target),
+		"met": rules.met(value.exact, target),
 	}
 
 

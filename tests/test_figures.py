@@ -320,3 +320,18 @@ def test_a_rename_moves_the_figures_counted_by_a_link_to_the_renamed_doctype_and
 	# Without a special group table the groups are the rules' own names, which no rename changes.
 	flags_only = FigureSource(doctype="Case", received=FigureRule(RECEIVED, on="received_on"))
 	assert figures_named_by(flags_only, links, "Special Group") == frozenset()
+
+
+def test_a_report_without_dates_counts_the_last_twelve_months_this_one_included():
+	assert figures.default_period(dt.date(2026, 12, 7)) == (dt.date(2026, 1, 1), dt.date(2026, 12, 7))
+	assert figures.default_period(dt.date(2026, 1, 31)) == (dt.date(2025, 2, 1), dt.date(2026, 1, 31))
+	first, last = figures.default_period(dt.date(2026, 12, 7))
+	assert len(months_between(first, last)) == figures.DEFAULT_MONTHS == 12
+
+
+def test_the_report_filters_default_to_the_same_twelve_months():
+	script = (APP / "public/js/report_filters.js").read_text(encoding="utf-8")
+	assert (
+		f"frappe.datetime.add_months(frappe.datetime.month_start(), -{figures.DEFAULT_MONTHS - 1})" in script
+	)
+	assert "add_months(frappe.datetime.get_today(), -12)" not in script

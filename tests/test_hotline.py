@@ -217,3 +217,11 @@ def test_the_question_form_asks_only_allowed_fields_and_lets_guests_in():
 	fields = {f["fieldname"]: f for f in WEB_FORM["web_form_fields"]}
 	assert options(fields, "matter_type") == ("", *matters.MATTER_TYPES)
 	assert fields["question"]["max_length"] == matters.QUESTION_MAX_LENGTH
+
+
+def test_the_connection_target_is_met_by_the_unrounded_rate():
+	just_under = hl.ServiceLevel(calls=10000, answered=9499, answered_within_15s=9000)
+	assert just_under.connection_rate == 95.0  # as shown
+	assert just_under.meets_connection_target is False
+	assert hl.ServiceLevel(calls=20, answered=19, answered_within_15s=19).meets_connection_target is True
+	assert hl.ServiceLevel(calls=0, answered=0, answered_within_15s=0).meets_connection_target is None

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
+from qh_legal_service.rules import figures
 from qh_legal_service.rules import indicators as ind
 from qh_legal_service.rules.coverage import Division
 from qh_legal_service.rules.figure_sources import FIGURE_SOURCES
@@ -202,3 +203,14 @@ def test_every_indicator_name_is_translated(entries, locale):
 	translated = {m.id for m in catalog if m.id and m.string}
 	names = {entry["name"] for entry in entries} | {entry["area"] for entry in entries}
 	assert not sorted(names - translated)
+
+
+def test_a_share_shown_rounded_is_compared_with_its_target_unrounded():
+	value = ind.Value(figures.share(9499, 10000), 9499, 10000)
+	assert value.value == 95.0
+	assert ind.met(value.exact, ind.Target(95.0)) is False
+	assert ind.met(ind.Value(95.0, 9500, 10000).exact, ind.Target(95.0)) is True
+	# A count (no denominator) is compared as it is.
+	assert ind.met(ind.Value(12, 12, None).exact, ind.Target(12.0)) is True
+	at_most = ind.Target(5.0, "%", ind.AT_MOST)
+	assert ind.met(ind.Value(figures.share(501, 10000), 501, 10000).exact, at_most) is False

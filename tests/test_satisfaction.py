@@ -214,3 +214,11 @@ def test_the_site_stores_only_a_hash_of_the_token():
 	assert sat.token_hash(genuine) != genuine and len(sat.token_hash(genuine)) == 64
 	assert sat.token_hash(genuine) == sat.token_hash(genuine)
 	assert token(name="X") != token(name="Y")
+
+
+def test_a_region_just_under_the_threshold_is_named_though_its_rate_shows_as_the_threshold():
+	assert sat.satisfaction_rate(7996, 10000) == 80.0  # as shown
+	assert sat.is_poorly_rated(7996, 10000, threshold=80.0, min_evaluations=10) is True
+	assert sat.is_poorly_rated(8000, 10000, threshold=80.0, min_evaluations=10) is False
+	assert sat.is_poorly_rated(3, 9, threshold=80.0, min_evaluations=10) is False  # too few to name
+	assert sat.is_poorly_rated(0, 0, threshold=80.0, min_evaluations=0) is False

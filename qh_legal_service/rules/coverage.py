@@ -4,6 +4,7 @@ for every county-level unit and above and every township."""
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from qh_legal_service.rules.figures import share
 from qh_legal_service.rules.service_network import TARGET_TIERS, point_type_for_tier
 
 TIER_ORDER = ("Province", "Prefecture", "County", "Township", "Village")
@@ -40,11 +41,6 @@ class CoverageRow:
 	def point_share(self) -> float | None:
 		"""Share of units whose centre or station is built, as a percentage."""
 		return share(self.units_with_point, self.units_needing_point)
-
-
-def share(part: int, whole: int) -> float | None:
-	"""Percentage rounded to one decimal; None when there is nothing to count."""
-	return round(100.0 * part / whole, 1) if whole else None
 
 
 def has_required_point(division: Division, built_point_types: Mapping[str, set[str]]) -> bool:

@@ -19,6 +19,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 from qh_legal_service.rules.service_case import _condition_holds
 from qh_legal_service.rules.special_groups import GROUP_DOCTYPE, MEMBERSHIP_FIELD
@@ -272,14 +273,40 @@ def figure_delta(
 	return delta
 
 
+def exact_rate(part: float, whole: float) -> Fraction | None:
+	"""A percentage exactly (a fraction), for comparing with a target; None when there is nothing to divide by."""
+	return Fraction(100) * Fraction(part) / Fraction(whole) if whole else None
+
+
 def share(part: float, whole: float) -> float | None:
-	"""A percentage rounded to one decimal, or None when there is nothing to divide by."""
+	"""A percentage rounded to one decimal, for display only (compare `exact_rate` with a target), or None
+	when there is nothing to divide by."""
 	return round(100.0 * part / whole, 1) if whole else None
+
+
+def reaches(rate: Fraction | float | None, target: float | None, at_most: bool = False) -> bool | None:
+	"""Whether an unrounded rate reaches a target (at or over it; at or under it with `at_most`): 94.99 does
+	not reach 95, and 79.96 is under 80. None when either is missing."""
+	if rate is None or target is None:
+		return None
+	rate, target = Fraction(rate), Fraction(str(target))
+	return rate <= target if at_most else rate >= target
 
 
 def average(total: float, count: float) -> float | None:
 	"""An average rounded to one decimal, or None when nothing was counted."""
 	return round(total / count, 1) if count else None
+
+
+# A report's period when none is chosen: twelve months, the current one so far included.
+DEFAULT_MONTHS = 12
+
+
+def default_period(today: dt.date) -> tuple[dt.date, dt.date]:
+	"""The first day of the month eleven months before `today`'s, and `today`: the last twelve whole months
+	counted, this one included (1 January to 7 December 2026 on 7 December 2026: twelve, not thirteen)."""
+	month = today.year * 12 + today.month - 1 - (DEFAULT_MONTHS - 1)
+	return dt.date(month // 12, month % 12 + 1, 1), today
 
 
 def months_between(start: dt.date, end: dt.date) -> list[dt.date]:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from qh_legal_service.rules import coverage, hotline, legal_aid, mediation, notarization, satisfaction
 from qh_legal_service.rules import figure_sources as fs
-from qh_legal_service.rules.figures import RECEIVED, STEP, Measures
+from qh_legal_service.rules.figures import RECEIVED, STEP, Measures, exact_rate, reaches, share
 from qh_legal_service.rules.service_network import CENTRE, ROOM, STATION
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "supervision_indicators.json"
@@ -172,6 +172,11 @@ class Value:
 	numerator: float
 	denominator: float | None
 
+	@property
+	def exact(self):
+		"""The value unrounded (a share as an exact fraction), which a target is compared with."""
+		return self.numerator if self.denominator is None else exact_rate(self.numerator, self.denominator)
+
 
 def load_indicators(path: Path = DATA_FILE) -> list[dict]:
 	"""The indicators of the list, in its order."""
@@ -204,18 +209,12 @@ def evaluate(formula: FigureFormula, sums: Mapping[tuple[str, str, str], Measure
 	return Value(share(numerator, denominator), numerator, denominator)
 
 
-def share(part: float, whole: float) -> float | None:
-	"""A percentage rounded to one decimal, or None when there is nothing to divide by."""
-	return round(100.0 * part / whole, 1) if whole else None
-
-
-def met(value: float | None, target: Target | None) -> bool | None:
-	"""Whether the value reaches its target; None when either is missing."""
-	if value is None or target is None:
+def met(value, target: Target | None) -> bool | None:
+	"""Whether a value reaches its target, compared as given: pass `Value.exact`, never the rounded value
+	shown (a share of 94.99 % shows as 95.0 and does not meet 95 %). None when either is missing."""
+	if target is None:
 		return None
-	if target.direction == AT_MOST:
-		return value <= target.value
-	return value >= target.value
+	return reaches(value, target.value, at_most=target.direction == AT_MOST)
 
 
 @dataclass

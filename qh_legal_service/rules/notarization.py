@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from qh_legal_service.rules import eligibility, legal_aid
 from qh_legal_service.rules.deadlines import Pause
 from qh_legal_service.rules.documents import DocumentRule
+from qh_legal_service.rules.figures import share
 from qh_legal_service.rules.service_case import PauseSpan, RunningStep, StepRule
 
 DOCTYPE = "Notarization Referral"
@@ -218,11 +219,6 @@ def fee_relief(
 	if any(group in WAIVER_GROUP_FIELDS for group in groups):
 		return FeeRelief(True, WAIVER_GROUP)
 	return FeeRelief(False, None)
-
-
-def share(part: int, whole: int) -> float | None:
-	"""A percentage with one decimal, None when there is nothing to divide."""
-	return round(100.0 * part / whole, 1) if whole else None
 
 
 @dataclass(frozen=True)

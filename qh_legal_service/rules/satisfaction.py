@@ -12,6 +12,7 @@ import hmac
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from qh_legal_service.rules.figures import exact_rate, reaches
 from qh_legal_service.rules.service_case import StepRule
 
 EVALUATION_DOCTYPE = "Satisfaction Evaluation"
@@ -162,9 +163,9 @@ def satisfaction_rate(satisfied: int, total: int) -> float | None:
 
 
 def is_poorly_rated(satisfied: int, total: int, threshold: float, min_evaluations: int) -> bool:
-	"""A region is named when it has enough evaluations and its rate is below the threshold."""
-	rate = satisfaction_rate(satisfied, total)
-	return rate is not None and total >= min_evaluations and rate < threshold
+	"""A region is named when it has enough evaluations and its rate, unrounded, is below the threshold
+	(79.96 % is under 80 %, though it shows as 80.0)."""
+	return bool(total) and total >= min_evaluations and not reaches(exact_rate(satisfied, total), threshold)
 
 
 def person_key(user: str | None, name: str | None, phone: str | None) -> str:

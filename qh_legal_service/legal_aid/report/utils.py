@@ -6,9 +6,9 @@ The reports read the stored figures and the current-state counts through `qh_leg
 
 import frappe
 from frappe import _
-from frappe.utils import add_months, get_datetime, getdate, nowdate
+from frappe.utils import get_datetime, getdate, nowdate
 
-from qh_legal_service.figure_reports import current_counts
+from qh_legal_service.figure_reports import current_counts, default_period
 from qh_legal_service.rules.legal_aid_stats import TOTAL
 from qh_legal_service.rules.scope import AREA_COLUMN_BY_TIER, SCOPE_COLUMN_BY_TIER
 from qh_legal_service.scoping import DIVISION
@@ -25,7 +25,7 @@ def group_column(filters) -> str:
 
 def area_and_period(filters, date_field: str) -> list[list]:
 	"""List filters for the chosen division's subtree and the period on `date_field`."""
-	from_date = getdate(filters.get("from_date") or add_months(nowdate(), -12))
+	from_date = getdate(filters.get("from_date") or default_period()[0])
 	to_date = getdate(filters.get("to_date") or nowdate())
 	conditions = [
 		[date_field, ">=", get_datetime(f"{from_date} 00:00:00")],

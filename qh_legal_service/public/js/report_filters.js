@@ -8,7 +8,8 @@ qh_legal_service.report_filters = {
 				fieldname: "from_date",
 				label: from_label,
 				fieldtype: "Date",
-				default: frappe.datetime.add_months(frappe.datetime.get_today(), -12),
+				// rules.figures.default_period: the last twelve months, this one included.
+				default: frappe.datetime.add_months(frappe.datetime.month_start(), -11),
 				reqd: 1,
 			},
 			{

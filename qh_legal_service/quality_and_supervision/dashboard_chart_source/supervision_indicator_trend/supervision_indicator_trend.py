@@ -3,7 +3,8 @@
 import frappe
 from frappe import _lt
 
-from qh_legal_service.indicators import INDICATOR, default_period, indicator_rows, own_division
+from qh_legal_service.figure_reports import default_period
+from qh_legal_service.indicators import INDICATOR, indicator_rows, own_division
 
 # The statutory time limits a supervisor follows month by month, with the chart's short names.
 LINES = {

@@ -10,8 +10,9 @@ supervision figures and the Division Population table, through `quality_and_supe
 
 import frappe
 from frappe import _
-from frappe.utils import add_months, escape_html, format_date, get_last_day, nowdate
+from frappe.utils import escape_html, format_date, get_last_day, nowdate
 
+from qh_legal_service.figure_reports import default_period
 from qh_legal_service.quality_and_supervision.equalisation import (
 	class_label,
 	counted_services,
@@ -28,10 +29,8 @@ LEAST_SERVED = 10
 
 
 def period(filters) -> tuple:
-	"""The whole months the filters' dates fall in (the last 12 months by default)."""
-	return month_span(
-		filters.get("from_date") or add_months(nowdate(), -12), filters.get("to_date") or nowdate()
-	)
+	"""The whole months the filters' dates fall in (`figure_reports.default_period` by default)."""
+	return month_span(filters.get("from_date") or default_period()[0], filters.get("to_date") or nowdate())
 
 
 def execute(filters: dict | None = None):

@@ -20,6 +20,7 @@ from qh_legal_service.legal_aid.report.utils import (
 )
 from qh_legal_service.quality_and_supervision.satisfaction_figures import figure_grouped, figures
 from qh_legal_service.rules import satisfaction as sat
+from qh_legal_service.rules.figures import exact_rate
 
 
 def thresholds(filters) -> tuple[float, int]:
@@ -43,7 +44,13 @@ def execute(filters: dict | None = None):
 		values = figures(group)
 		if sat.is_poorly_rated(values["satisfied_count"], values["evaluations"], threshold, minimum):
 			rows.append((group.get(area), values))
-	rows.sort(key=lambda item: (item[1]["satisfaction_rate"], -item[1]["evaluations"]))
+	# Worst first by the unrounded rate: two regions shown as 80.0 % may be 79.96 % and 79.99 %.
+	rows.sort(
+		key=lambda item: (
+			exact_rate(item[1]["satisfied_count"], item[1]["evaluations"]),
+			-item[1]["evaluations"],
+		)
+	)
 	names = division_names(code for code, _values in rows)
 	data = [{**division_cells(code, names, filters), **values} for code, values in rows]
 	message = " ".join(

@@ -7,8 +7,9 @@ and GROUP_STEP; split by the divisions of a tier when asked (drill down with Wit
 
 import frappe
 from frappe import _
-from frappe.utils import add_months, escape_html, format_date, get_last_day, nowdate
+from frappe.utils import escape_html, format_date, get_last_day, nowdate
 
+from qh_legal_service.figure_reports import default_period
 from qh_legal_service.legal_aid.report.utils import division_names
 from qh_legal_service.quality_and_supervision.equalisation import month_span
 from qh_legal_service.quality_and_supervision.special_groups import (
@@ -25,7 +26,7 @@ from qh_legal_service.rules.figures import NO_GROUP
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
 	start, end = month_span(
-		filters.get("from_date") or add_months(nowdate(), -12), filters.get("to_date") or nowdate()
+		filters.get("from_date") or default_period()[0], filters.get("to_date") or nowdate()
 	)
 	services = group_services()
 	service = filters.get("service") or None
