@@ -68,6 +68,8 @@ def after_migrate():
 	add_desk_indexes()
 	# The supervision indicators as shipped; a target the province changed is kept.
 	sync_indicators()
+	# A time limit the app has added since (one edited on the site is kept).
+	load_deadline_rules()
 
 
 def before_uninstall():

@@ -401,10 +401,30 @@ def test_criminal_procedure_art105_no_holiday_extension_while_in_custody():
 def test_criminal_procedure_art105_governs_the_authorities_periods_not_the_centres():
 	rules = {r["rule_code"]: r["counting"] for r in json.loads(RULES_FILE.read_text(encoding="utf-8"))}
 	assert rules["LA-DETAINED-FORWARD"] == "Criminal Procedure"  # Art 39: the detention facility
+	assert rules["LA-ISOLATED-FORWARD"] == "Civil Code"  # Art 39: compulsory isolation is not criminal
 	assert rules["LA-NOTIFY-DEFENCE"] == "Criminal Procedure"  # Art 36: court, procuratorate, police
 	assert rules["LA-NOTIFIED-ASSIGN"] == "Civil Code"  # Art 36: the legal aid centre
 	assert rules["LA-REVIEW"] == rules["LA-ASSIGN"] == rules["LA-REREVIEW"] == "Civil Code"
 	assert {c for code, c in rules.items() if not code.startswith("LA-")} == {"Civil Code"}
+
+
+def test_art39_a_person_in_compulsory_isolation_has_24_hours_from_the_moment_they_asked():
+	from qh_legal_service.rules import legal_aid
+
+	rules = {r["rule_code"]: r for r in json.loads(RULES_FILE.read_text(encoding="utf-8"))}
+	asked = datetime(2025, 3, 3, 9, 17)
+	due = {}
+	for isolation in (True, False):
+		rule = rules[legal_aid.forwarding_rule(isolation)]
+		assert (rule["count"], rule["unit"], rule["article"]) == (24, "Hours", "Art 39")
+		due[isolation] = compute_due(
+			asked,
+			rule["count"],
+			Unit(rule["unit"]),
+			counting=Counting(rule["counting"]),
+			in_custody=not isolation,
+		).due
+	assert due == {True: datetime(2025, 3, 4, 9, 17), False: datetime(2025, 3, 4, 10, 0)}
 
 
 # --- State Council notices entered in part ------------------------------------------------------------------

@@ -17,6 +17,10 @@ THRESHOLDS = (PROVINCE, XINING, OLD_XINING)
 ADULT = dt.date(1949, 12, 31)  # the birth date in the tests' resident ID 11010519491231002X
 
 
+# The law a catch-all names (Art 25(七), 32(五), 42(四)).
+BASIS = "《青海省法律援助条例》第十条"
+
+
 def app(
 	matter=e.LABOUR,
 	channel=e.PORTAL,
@@ -29,6 +33,8 @@ def app(
 	category=None,
 	birth=ADULT,
 	as_of=None,
+	work_injury=False,
+	basis=None,
 ):
 	return e.Application(
 		matter,
@@ -42,6 +48,8 @@ def app(
 		art25_category=category,
 		birth_date=birth,
 		art25_as_of=as_of,
+		work_injury=work_injury,
+		basis_by_law=basis,
 	)
 
 
@@ -63,14 +71,14 @@ def test_art_31_every_listed_matter_is_covered(matter):
 @pytest.mark.parametrize("claim", e.ART_32_CLAIMS)
 def test_art_32_no_hardship_test(claim):
 	matter = e.STATE_COMPENSATION if claim == e.RETRIAL_COMPENSATION_CLAIM else e.MAINTENANCE
-	result = e.assess(app(matter, claim=claim, size=1, income="50000"), THRESHOLDS)
+	result = e.assess(app(matter, claim=claim, size=1, income="50000", basis=BASIS), THRESHOLDS)
 	assert (result.answer, result.article, result.grounds) == (e.HARDSHIP_NOT_APPLIED, "Art 32", (claim,))
 
 
 @pytest.mark.parametrize("flag", sorted(e.ART_42_FLAGS))
 def test_art_42_hardship_proof_waived(flag):
 	birth = dt.date(2012, 5, 1) if flag == "minor" else ADULT
-	result = e.assess(app(flags={flag}, birth=birth), THRESHOLDS)
+	result = e.assess(app(flags={flag}, birth=birth, basis=BASIS), THRESHOLDS)
 	assert (result.answer, result.article, result.grounds) == (e.HARDSHIP_PROOF_WAIVED, "Art 42", (flag,))
 	assert result.set_aside == ()
 
@@ -117,16 +125,21 @@ def test_art32_state_compensation_after_retrial_is_a_state_compensation_claim():
 
 
 @pytest.mark.parametrize(
-	"matter, answer",
+	"matter, work_injury, answer",
 	[
-		(e.LABOUR, e.HARDSHIP_PROOF_WAIVED),
-		(e.PERSONAL_INJURY, e.HARDSHIP_PROOF_WAIVED),
-		(e.MAINTENANCE, e.HARDSHIP_CHECK_NEEDED),
-		(e.SOCIAL_INSURANCE, e.HARDSHIP_CHECK_NEEDED),
+		(e.LABOUR, False, e.HARDSHIP_PROOF_WAIVED),
+		(e.PERSONAL_INJURY, True, e.HARDSHIP_PROOF_WAIVED),
+		# A migrant worker's traffic, food, drug or medical injury is not Art 42(三)'s.
+		(e.PERSONAL_INJURY, False, e.HARDSHIP_CHECK_NEEDED),
+		(e.MAINTENANCE, False, e.HARDSHIP_CHECK_NEEDED),
+		(e.SOCIAL_INSURANCE, True, e.HARDSHIP_CHECK_NEEDED),
 	],
 )
-def test_art42_migrant_worker_waiver_only_for_pay_or_work_injury(matter, answer):
-	result = e.assess(app(matter, flags={"migrant_worker_pay_claim"}, size=1, income="5000"), THRESHOLDS)
+def test_art42_migrant_worker_waiver_only_for_pay_or_work_injury(matter, work_injury, answer):
+	application = app(
+		matter, flags={"migrant_worker_pay_claim"}, size=1, income="5000", work_injury=work_injury
+	)
+	result = e.assess(application, THRESHOLDS)
 	assert result.answer == answer
 	if answer == e.HARDSHIP_CHECK_NEEDED:
 		assert result.set_aside == (("migrant_worker_pay_claim", e.NOT_A_PAY_OR_INJURY_CLAIM),)
@@ -165,10 +178,10 @@ def test_art42_age_of_someone_born_on_29_february():
 @pytest.mark.parametrize("category", e.ART_25_CATEGORIES)
 def test_art25_a_notice_records_its_category(category):
 	birth = dt.date(2010, 1, 1) if category == e.ART_25_MINOR else ADULT
-	result = e.assess(app(e.CRIMINAL, e.NOTIFIED, category=category, birth=birth), THRESHOLDS)
+	result = e.assess(app(e.CRIMINAL, e.NOTIFIED, category=category, birth=birth, basis=BASIS), THRESHOLDS)
 	assert (result.answer, result.article, result.grounds, result.set_aside) == (
 		e.NOTIFIED_DEFENCE,
-		"Art 25, 36",
+		"Art 28, 36" if category == e.ART_28_COMPULSORY_MEDICAL else "Art 25, 36",
 		(category,),
 		(),
 	)
@@ -177,8 +190,30 @@ def test_art25_a_notice_records_its_category(category):
 @pytest.mark.parametrize("category", e.ART_25_CATEGORIES)
 def test_art25_a_detained_applicant_in_a_category_is_recognised(category):
 	birth = dt.date(2010, 1, 1) if category == e.ART_25_MINOR else ADULT
-	result = e.assess(app(e.CRIMINAL, e.DETENTION, category=category, birth=birth, size=1, income="9999"))
+	result = e.assess(
+		app(e.CRIMINAL, e.DETENTION, category=category, birth=birth, size=1, income="9999", basis=BASIS)
+	)
 	assert (result.answer, result.grounds) == (e.NOTIFIED_DEFENCE, (category,))
+
+
+def test_a_catch_all_without_the_law_that_provides_it_is_set_aside_and_says_so():
+	# Art 32(五): without the law named, the claim does not lift the hardship test.
+	claim = e.assess(app(e.MAINTENANCE, claim=e.OTHER_CLAIM_BY_LAW, size=1, income="50000"), THRESHOLDS)
+	assert (claim.answer, claim.set_aside) == (e.HARDSHIP_CHECK_NEEDED, (("art32_claim", e.NO_LAW_NAMED),))
+	# Art 42(四): the same for the waiver.
+	waiver = e.assess(app(flags={e.OTHER_WAIVED_BY_LAW}, basis="  "), THRESHOLDS)
+	assert (waiver.answer, waiver.set_aside) == (
+		e.HARDSHIP_CHECK_NEEDED,
+		((e.OTHER_WAIVED_BY_LAW, e.NO_LAW_NAMED),),
+	)
+	# Art 25(七): a detainee is not recognised as notified defence without it; a notice still decides.
+	detained = e.assess(app(e.CRIMINAL, e.DETENTION, category=e.ART_25_OTHER_BY_LAW, size=1, income="9999"))
+	assert (detained.answer, detained.set_aside) == (
+		e.HARDSHIP_CHECK_NEEDED,
+		(("art25_category", e.NO_LAW_NAMED),),
+	)
+	notified = e.assess(app(e.CRIMINAL, e.NOTIFIED, category=e.ART_25_OTHER_BY_LAW), THRESHOLDS)
+	assert (notified.answer, notified.grounds) == (e.NOTIFIED_DEFENCE, ())
 
 
 def test_art25_a_detained_applicant_without_a_category_is_tested_for_hardship():

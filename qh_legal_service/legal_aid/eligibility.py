@@ -48,6 +48,8 @@ def assess_application(doc) -> tuple[rules.Eligibility, str]:
 		art25_category=doc.get("art25_category") or None,
 		birth_date=getdate(doc.date_of_birth) if doc.get("date_of_birth") else None,
 		art25_as_of=art25_as_of(doc),
+		work_injury=bool(doc.get("work_injury")),
+		basis_by_law=doc.get("basis_by_law") or None,
 	)
 	result = rules.assess(application, thresholds())
 	return result, reason_text(result, doc)
@@ -67,6 +69,9 @@ def reason_text(result: rules.Eligibility, doc) -> str:
 			"{0}: the proof of hardship is waived only for a claim to pay or to work-injury damages (Art 42)."
 		),
 		rules.NO_BIRTH_DATE: _("{0}: there is no birth date to check the age against."),
+		rules.NO_LAW_NAMED: _(
+			"{0}: name the law, regulation or rule that provides it, with its article, in The Law or Regulation Providing It."
+		),
 	}
 	for fieldname, why in result.set_aside:
 		sentences.append(set_aside[why].format(_(doc.meta.get_label(fieldname))))
@@ -78,7 +83,7 @@ def answer_text(result: rules.Eligibility, doc) -> str:
 	if result.answer == rules.NOTIFIED_DEFENCE:
 		if doc.channel == rules.DETENTION:
 			return _(
-				"A detained suspect or defendant in an Art 25 situation ({0}): assign a defence lawyer, no hardship test."
+				"A detained suspect or defendant in a notified-defence situation ({0}): assign a defence lawyer, no hardship test."
 			).format(_(result.grounds[0]))
 		return _("Notified by a court, procuratorate or police: assign a defence lawyer, no hardship test.")
 	if result.answer == rules.NOT_COVERED:

@@ -2,21 +2,30 @@
 
 The answers, in the order they are tried:
 
-1. Notified defence (通知辩护, Art 25, 36): a court, procuratorate or police notice in a criminal
+1. Notified defence (通知辩护, Art 25, 28, 36): a court, procuratorate or police notice in a criminal
    matter, or a detained suspect or defendant who applies and falls in an Art 25 category (the
    authority should have notified: the centre recognises the case as one). No hardship test and no
-   application to review: the centre assigns a lawyer.
+   application to review: the centre assigns a lawyer. Art 28 adds the respondent or defendant without
+   an agent in compulsory medical treatment proceedings (强制医疗), and Art 25(七) "other persons the
+   law provides".
 2. Hardship test not applied (Art 32): the application IS one of the four Art 32 claims (a hero's or
    martyr's close relative protecting their personality rights, a good Samaritan's civil claim, state
    compensation after acquittal on retrial, a victim of abuse, abandonment or domestic violence claiming
    their rights), whatever the matter type: a hero's name is not an Art 31 matter. Each situation
    belongs to its own claim: the same person's other claim (a hero's relative's unpaid wages) is tried
    like anyone else's.
+   Art 32(五) adds "other situations provided by law, regulation or rule".
 3. Not a covered matter (Art 31, 24): a civil or administrative matter outside the Art 31 list.
 4. Hardship proof waived (Art 42): (一) minors, the elderly and the disabled without a fixed income,
    the age read from the resident ID on the day of application; (二) recipients of social or judicial
    assistance and 优抚对象; (三) migrant workers, but only for a claim to pay or to damages for a work
-   injury (the matter must be labour pay or personal injury).
+   injury (请求支付劳动报酬或者工伤事故人身损害赔偿): labour pay, or a personal injury that is a work
+   injury. A migrant worker's traffic, food, drug or medical injury is an Art 31(七) matter like
+   anyone's, with the hardship check. (四) "other persons provided by law, regulation or rule".
+
+The three catch-alls (Art 25(七), 32(五), 42(四)) hold only with the law, regulation or rule that provides
+them named (`basis_by_law`); without it the choice is set aside with NO_LAW_NAMED, so that the reviewer
+sees why.
 5. Eligible (Art 31, 34): the declared monthly income per household member, unrounded, is at or under
    the province's threshold for the applicant's prefecture on the day of application.
 6. Hardship check needed (Art 34, 41): the declaration is missing, no threshold applies, or the
@@ -84,7 +93,14 @@ HERO_MARTYR_CLAIM = "A Close Relative Protecting a Hero's or Martyr's Personalit
 GOOD_SAMARITAN_CLAIM = "Civil Rights Arising from a Good Samaritan Act"  # (二) 见义勇为
 RETRIAL_COMPENSATION_CLAIM = "State Compensation after Acquittal on Retrial"  # (三)
 ABUSE_VICTIM_CLAIM = "A Victim of Abuse, Abandonment or Domestic Violence Claiming Their Rights"  # (四)
-ART_32_CLAIMS = (HERO_MARTYR_CLAIM, GOOD_SAMARITAN_CLAIM, RETRIAL_COMPENSATION_CLAIM, ABUSE_VICTIM_CLAIM)
+OTHER_CLAIM_BY_LAW = "Another Situation Provided by Law, Regulation or Rule"  # (五)
+ART_32_CLAIMS = (
+	HERO_MARTYR_CLAIM,
+	GOOD_SAMARITAN_CLAIM,
+	RETRIAL_COMPENSATION_CLAIM,
+	ABUSE_VICTIM_CLAIM,
+	OTHER_CLAIM_BY_LAW,
+)
 # A claim that can only be one matter type.
 ART_32_CLAIM_MATTER = {RETRIAL_COMPENSATION_CLAIM: STATE_COMPENSATION}
 
@@ -96,9 +112,18 @@ ART_42_FLAGS = {
 	"social_assistance_recipient": "recipient of social or judicial assistance (二)",
 	"entitled_group": "优抚对象 (entitled group: soldiers' families, veterans) (二)",
 	"migrant_worker_pay_claim": "migrant worker claiming pay or work-injury damages (三)",
+	"other_waived_by_law": "another person provided by law, regulation or rule (四)",
 }
-# Art 42(三) covers only these matters: pay (Art 31(五)) and work-injury damages (Art 31(七)).
+OTHER_WAIVED_BY_LAW = "other_waived_by_law"
+# Art 42(三) covers only pay (Art 31(五)) and, of the Art 31(七) injuries, work injuries.
 MIGRANT_WORKER_MATTERS = (LABOUR, PERSONAL_INJURY)
+
+
+def is_pay_or_work_injury_claim(matter_type: str, work_injury: bool) -> bool:
+	"""Art 42(三)'s claims: to pay, or to damages for a work injury (not traffic, food, drug or medical)."""
+	return matter_type == LABOUR or (matter_type == PERSONAL_INJURY and work_injury)
+
+
 MINOR_UNTIL = 18  # a minor up to and including the 18th birthday (民法典 Art 17)
 ELDERLY_FROM = 60  # 老年人权益保障法 Art 2: 六十周岁以上
 
@@ -109,6 +134,10 @@ ART_25_CAPACITY = "Adult Unable to Fully Recognise Their Own Conduct"  # (三)
 ART_25_LIFE_OR_DEATH = "Possible Life Imprisonment or Death Penalty"  # (四)
 ART_25_DEATH_REVIEW = "Death-Penalty Review"  # (五)
 ART_25_ABSENTIA = "Trial in Absentia"  # (六)
+ART_25_OTHER_BY_LAW = "Another Person Provided by Law or Regulation"  # (七)
+# Art 28: the same notice for the respondent or defendant without an agent in compulsory medical
+# treatment proceedings (强制医疗), listed with the Art 25 situations a notice can name.
+ART_28_COMPULSORY_MEDICAL = "Respondent in Compulsory Medical Treatment Proceedings"
 ART_25_CATEGORIES = (
 	ART_25_MINOR,
 	ART_25_SENSORY,
@@ -116,13 +145,18 @@ ART_25_CATEGORIES = (
 	ART_25_LIFE_OR_DEATH,
 	ART_25_DEATH_REVIEW,
 	ART_25_ABSENTIA,
+	ART_25_OTHER_BY_LAW,
+	ART_28_COMPULSORY_MEDICAL,
 )
+# The catch-alls that hold only with the providing law named.
+CATCH_ALLS = (ART_25_OTHER_BY_LAW, OTHER_CLAIM_BY_LAW, OTHER_WAIVED_BY_LAW)
 
 # Why a ticked group or a recorded category was set aside (codes of `Eligibility.set_aside`).
 NOT_A_MINOR_BY_ID = "not a minor by the resident ID"
 NOT_ELDERLY_BY_ID = "not 60 or over by the resident ID"
 NOT_A_PAY_OR_INJURY_CLAIM = "not a claim to pay or work-injury damages"
 NO_BIRTH_DATE = "no birth date to check the age against"
+NO_LAW_NAMED = "no law, regulation or rule named"
 
 # Answer codes.
 NOTIFIED_DEFENCE = "Notified Defence"
@@ -171,6 +205,10 @@ class Application:
 	art25_category: str | None = None
 	birth_date: dt.date | None = None
 	art25_as_of: dt.date | None = None
+	# A personal injury that is a work injury (工伤), for Art 42(三).
+	work_injury: bool = False
+	# The law, regulation or rule providing a catch-all chosen (Art 25(七), 32(五), 42(四)).
+	basis_by_law: str | None = None
 
 
 @dataclass(frozen=True)
@@ -235,6 +273,11 @@ def is_elderly_on(birth_date: dt.date, on: dt.date) -> bool:
 	return on > birthday(birth_date, ELDERLY_FROM)
 
 
+def law_named(application: Application) -> bool:
+	"""Whether the law, regulation or rule providing a catch-all is named."""
+	return bool((application.basis_by_law or "").strip())
+
+
 def art32_claim_problem(claim: str | None, matter_type: str | None) -> str | None:
 	"""The matter type an Art 32 claim must have, if the application names another; else None."""
 	required = ART_32_CLAIM_MATTER.get(claim or "")
@@ -250,6 +293,8 @@ def art25_check(application: Application) -> tuple[bool, str | None]:
 	category = application.art25_category
 	if not category:
 		return False, None
+	if category == ART_25_OTHER_BY_LAW:
+		return (True, None) if law_named(application) else (False, NO_LAW_NAMED)
 	if category != ART_25_MINOR:
 		return True, None
 	if application.birth_date is None:
@@ -277,8 +322,12 @@ def art42_groups(application: Application) -> tuple[tuple[str, ...], tuple[tuple
 			reason = (
 				NO_BIRTH_DATE if birth is None else (None if is_elderly_on(birth, on) else NOT_ELDERLY_BY_ID)
 			)
-		elif flag == "migrant_worker_pay_claim" and application.matter_type not in MIGRANT_WORKER_MATTERS:
+		elif flag == "migrant_worker_pay_claim" and not is_pay_or_work_injury_claim(
+			application.matter_type, application.work_injury
+		):
 			reason = NOT_A_PAY_OR_INJURY_CLAIM
+		elif flag == OTHER_WAIVED_BY_LAW and not law_named(application):
+			reason = NO_LAW_NAMED
 		if reason:
 			set_aside.append((flag, reason))
 		else:
@@ -291,14 +340,17 @@ def assess(application: Application, thresholds: Iterable[Threshold] = ()) -> El
 	art25_holds, art25_problem = art25_check(application)
 	art25_set_aside = (("art25_category", art25_problem),) if art25_problem else ()
 	category = (application.art25_category,) if art25_holds else ()
+	article = "Art 28, 36" if application.art25_category == ART_28_COMPULSORY_MEDICAL else "Art 25, 36"
 	if application.matter_type == CRIMINAL:
 		if application.channel == NOTIFIED:
 			# The authority's notice decides; a category the ID contradicts is flagged, not overruled.
-			return Eligibility(NOTIFIED_DEFENCE, "Art 25, 36", category, set_aside=art25_set_aside)
+			return Eligibility(NOTIFIED_DEFENCE, article, category, set_aside=art25_set_aside)
 		if application.channel == DETENTION and art25_holds:
-			return Eligibility(NOTIFIED_DEFENCE, "Art 25, 36", category)
+			return Eligibility(NOTIFIED_DEFENCE, article, category)
 	claim = application.art32_claim
-	if claim in ART_32_CLAIMS and not art32_claim_problem(claim, application.matter_type):
+	if claim == OTHER_CLAIM_BY_LAW and not law_named(application):
+		art25_set_aside += (("art32_claim", NO_LAW_NAMED),)
+	elif claim in ART_32_CLAIMS and not art32_claim_problem(claim, application.matter_type):
 		return Eligibility(HARDSHIP_NOT_APPLIED, "Art 32", (claim,), set_aside=art25_set_aside)
 	if application.matter_type not in (*ART_31_MATTERS, CRIMINAL):
 		return Eligibility(NOT_COVERED, "Art 31", set_aside=art25_set_aside)

@@ -17,6 +17,10 @@ Which statute counts the periods tied to a criminal case (the rule's `counting`,
 - Art 39, 24 hours to forward a detainee's application (`LA-DETAINED-FORWARD`): 刑事诉讼法 Art 105.
   The duty falls on the organ handling the case or the detention facility (办案机关、监管场所) towards a
   person in custody, inside the criminal proceedings: the starting hour is not counted.
+- Art 39, the same 24 hours for a person in compulsory isolation for drug rehabilitation (强制隔离戒毒人员,
+  `LA-ISOLATED-FORWARD`): the Civil Code. The isolation is an administrative measure (禁毒法 Art 38), not
+  criminal proceedings, so 刑事诉讼法 Art 105 does not count it: a period of hours runs from the moment
+  the person asked (民法典 Art 201).
 - Art 36, 3 days for the court, procuratorate or police to notify the centre (`LA-NOTIFY-DEFENCE`):
   刑事诉讼法 Art 105. It is a step of the organ handling the criminal case (the procuratorate's own rules
   count it 自发现之日起三日以内): the day it found the situation is not counted and, while the suspect or
@@ -267,6 +271,15 @@ def objection_decision(previous_state: str | None, state: str) -> str | None:
 def is_late(done_at: dt.datetime, due: dt.datetime) -> bool:
 	"""An act done after its due moment (the due moment itself is in time)."""
 	return done_at > due
+
+
+DETAINED_FORWARD_RULE = "LA-DETAINED-FORWARD"
+ISOLATED_FORWARD_RULE = "LA-ISOLATED-FORWARD"
+
+
+def forwarding_rule(compulsory_isolation: bool) -> str:
+	"""The `Deadline Rule` of Art 39's 24 hours: in criminal custody, or in compulsory isolation."""
+	return ISOLATED_FORWARD_RULE if compulsory_isolation else DETAINED_FORWARD_RULE
 
 
 def forwarded_late(received_on: dt.datetime, forwarding_due: dt.datetime) -> bool:

@@ -126,8 +126,11 @@ class LegalAidApplication(ServiceCase):
 		if self.channel != DETENTION or not self.detained_request_at:
 			self.forwarded_late = 0
 			return
+		isolation = bool(self.compulsory_isolation)
 		due = compute_rule_due(
-			"LA-DETAINED-FORWARD", get_datetime(self.detained_request_at), in_custody=True
+			legal_aid.forwarding_rule(isolation),
+			get_datetime(self.detained_request_at),
+			in_custody=not isolation,
 		).due
 		self.forwarded_late = int(legal_aid.forwarded_late(get_datetime(self.received_on), due))
 
