@@ -197,3 +197,14 @@ def test_art49_a_correction_starts_its_own_review_period():
 	assert not is_overdue(due, ordered + timedelta(minutes=1))
 	assert is_overdue(rule_due("LA-REVIEW", received).due, ordered + timedelta(minutes=1))
 	assert la.objection_decision(la.OBJECTION_FILED, la.UNDER_REVIEW) == la.ORDERED_CORRECTED
+
+
+def test_art44_after_urgent_aid_the_centre_can_still_ask_for_the_missing_materials():
+	workflows = json.loads((APP_DIR / "fixtures" / "workflow.json").read_text("utf-8"))
+	[legal_aid] = [w for w in workflows if w["document_type"] == "Legal Aid Application"]
+	from_urgent_aid = {
+		(t["action"], t["next_state"]) for t in legal_aid["transitions"] if t["state"] == la.URGENT_AID
+	}
+	# Art 44 para 2: the aided person completes the formalities and supplies the materials afterwards.
+	assert ("Request Materials", la.MATERIALS_REQUESTED) in from_urgent_aid
+	assert {("Approve", la.APPROVED), ("Refuse", la.REFUSED), ("Terminate", la.TERMINATED)} <= from_urgent_aid
