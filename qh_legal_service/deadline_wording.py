@@ -167,6 +167,10 @@ WORDING = {
 	"warning_unknown_year": _warning,
 	# Not the engine's: a step whose due date a person fixed (the materials notice) rather than a rule.
 	"fixed_due": lambda v: _("Due date set in the materials notice."),
+	# Not the engine's either: a pause still open, which stops the clock until it ends.
+	"clock_stopped": lambda v: _(
+		"Paused since {0} ({1}): the time is not counted until the pause ends."
+	).format(v["since"], _name(v["reason"])),
 }
 
 

@@ -101,7 +101,10 @@ class ServiceCase(AreaScopedDocument):
 			values[name] = getdate(values[name]) if values.get(name) else None
 		for table, ends in self.declaration.pause_tables.items():
 			values[table] = [
-				{end: get_datetime(row.get(end)) if row.get(end) else None for end in ends}
+				{
+					**{end: get_datetime(row.get(end)) if row.get(end) else None for end in ends},
+					"reason": row.get("reason"),
+				}
 				for row in self.get(table) or ()
 			]
 		return values
@@ -120,6 +123,22 @@ class ServiceCase(AreaScopedDocument):
 			self.current_step, self.current_due = None, None
 			self.deadline_lines, self.deadline_explanation = None, None
 			self.update_step_log(None)
+			return
+		if step.paused_since:
+			# A pause still open stops the clock (公证法 Art 30): no due moment, so nothing is overdue or
+			# escalated while it lasts; its end gives the due moment with the whole pause left out.
+			self.current_step, self.current_due = step.name, None
+			lines = [
+				(
+					"clock_stopped",
+					{"since": deadlines.format_moment(step.paused_since), "reason": step.paused_for},
+				)
+			]
+			self.deadline_lines = json.dumps(lines, ensure_ascii=False)
+			self.deadline_explanation = word_lines(lines, frappe.get_system_settings("language") or "zh")
+			self.update_step_log(
+				StepFact(step.name, step.rule_code, step.start or get_datetime(self.creation), None)
+			)
 			return
 		if step.fixed_due:
 			due, lines = step.fixed_due, [("fixed_due", {})]

@@ -217,3 +217,22 @@ def test_the_fixtures_and_the_hooks_ship_the_workflow_states_and_actions():
 	assert ("Paused", "Resume", "Accepted") in {
 		(t["state"], t["action"], t["next_state"]) for t in WORKFLOW["transitions"]
 	}
+
+
+def test_an_open_pause_stops_the_certificates_clock_until_it_ends():
+	# 公证法 Art 30: the time for supplementary materials is not counted; while they are awaited no due
+	# moment runs, so the referral cannot be overdue or escalated.
+	waiting = {"paused_from": dt.datetime(2026, 10, 20, 9), "paused_to": None, "reason": nt.FORCE_MAJEURE}
+	values = {"accepted_on": ACCEPTED_ON, "pauses": [waiting]}
+	step = running_step(nt.STEPS, nt.PAUSED, values)
+	assert (step.paused_since, step.paused_for) == (dt.datetime(2026, 10, 20, 9), nt.FORCE_MAJEURE)
+	# Resumed: the clock runs again, the whole pause left out.
+	ended = {**waiting, "paused_to": dt.datetime(2026, 10, 27, 9)}
+	resumed = nt.with_row_reasons(running_step(nt.STEPS, nt.ACCEPTED, {**values, "pauses": [ended]}), [ended])
+	assert resumed.paused_since is None
+	assert [(p.start, p.end, p.reason) for p in resumed.pauses] == [
+		(dt.datetime(2026, 10, 20, 9), dt.datetime(2026, 10, 27, 9), nt.FORCE_MAJEURE)
+	]
+	# A pause that was open before the step started is no part of its time.
+	before = {"paused_from": dt.datetime(2026, 9, 1), "paused_to": None}
+	assert running_step(nt.STEPS, nt.ACCEPTED, {**values, "pauses": [before]}).paused_since is None

@@ -131,7 +131,8 @@ class DueDate:
 		return [english(key, values) for key, values in self.lines]
 
 
-def _fmt(moment: dt.datetime) -> str:
+def format_moment(moment: dt.datetime) -> str:
+	"""A moment as the explanation lines give it (seconds, no zone)."""
 	return moment.isoformat(sep=" ", timespec="seconds")
 
 
@@ -140,7 +141,7 @@ def _day_values(day: dt.date) -> dict:
 
 
 def _pause_values(pause: Pause) -> dict:
-	return {"start": _fmt(pause.start), "end": _fmt(pause.end), "reason": pause.reason}
+	return {"start": format_moment(pause.start), "end": format_moment(pause.end), "reason": pause.reason}
 
 
 def _english_name(label: str | None) -> str | None:
@@ -284,11 +285,11 @@ def compute_due(
 
 
 def _due_hours(start: dt.datetime, count: int, pauses: list[Pause], counting: Counting) -> DueDate:
-	lines: list[Line] = [("start", {"when": _fmt(start)})]
+	lines: list[Line] = [("start", {"when": format_moment(start)})]
 	moment = start
 	if counting is Counting.CRIMINAL:
 		moment = start.replace(minute=0, second=0, microsecond=0) + dt.timedelta(hours=1)
-		lines.append(("start_hour_not_counted", {"when": _fmt(moment)}))
+		lines.append(("start_hour_not_counted", {"when": format_moment(moment)}))
 	lines.append(("unit_hours", {"count": count}))
 	remaining = dt.timedelta(hours=count)
 	for pause in pauses:
@@ -304,7 +305,7 @@ def _due_hours(start: dt.datetime, count: int, pauses: list[Pause], counting: Co
 		hours, minutes = divmod(int(lost.total_seconds() // 60), 60)
 		lines.append(("pause_hours", {**_pause_values(pause), "hours": hours, "minutes": minutes}))
 	due = moment + remaining
-	lines.append(("due", {"when": _fmt(due)}))
+	lines.append(("due", {"when": format_moment(due)}))
 	return DueDate(due=due, lines=lines)
 
 
@@ -369,7 +370,7 @@ def _due_months(start: dt.datetime, count: int, calendar: WorkingCalendar) -> Du
 		(
 			"start_day",
 			{
-				"when": _fmt(start),
+				"when": format_moment(start),
 				"weekday": WEEKDAY_NAMES[start.weekday()],
 				"counting": Counting.CIVIL.value,
 				"day": first.isoformat(),
@@ -408,7 +409,7 @@ def _due_days(
 		(
 			"start_day",
 			{
-				"when": _fmt(start),
+				"when": format_moment(start),
 				"weekday": WEEKDAY_NAMES[start.weekday()],
 				"counting": counting.value,
 				"day": first.isoformat(),

@@ -48,7 +48,9 @@ class PauseSpan:
 	"""Spans of time a step's clock does not count: rows of a child table, or two fields of the record.
 
 	With `table`, every row with both ends pauses the clock; a record without rows falls back to the
-	record's own `start`/`end` fields when `fallback` is set. A span still open pauses nothing yet.
+	record's own `start`/`end` fields when `fallback` is set. A span begun and not yet ended stops the
+	clock: the step has no due moment until it ends (公证法 Art 30: the time is not counted), and then the
+	whole span is left out like any other.
 	"""
 
 	start: str
@@ -140,6 +142,9 @@ class RunningStep:
 	start: dt.datetime | None
 	pauses: tuple[Pause, ...] = ()
 	fixed_due: dt.datetime | None = None
+	# A pause begun and not yet ended: the clock is stopped since then, for that reason.
+	paused_since: dt.datetime | None = None
+	paused_for: str | None = None
 
 	@property
 	def name(self) -> str:
@@ -174,6 +179,28 @@ def pauses_of(span: PauseSpan, values: Mapping) -> tuple[Pause, ...]:
 	return tuple(Pause(start, end, span.reason) for start, end in ends if start and end and end > start)
 
 
+def open_pause(
+	span: PauseSpan, values: Mapping, since: dt.datetime | None = None
+) -> tuple[dt.datetime, str] | None:
+	"""The span's pause still open (begun, not ended, not before `since`): when it began and why (a row's
+	own `reason` when it has one), or None."""
+	if not span.table:
+		ends = [(values.get(span.start), values.get(span.end), None)]
+	else:
+		ends = [
+			(row.get(span.start), row.get(span.end), row.get("reason"))
+			for row in values.get(span.table) or ()
+		]
+		if not ends and span.fallback:
+			ends = [(values.get(span.fallback[0]), values.get(span.fallback[1]), None)]
+	begun = [
+		(start, why or span.reason)
+		for start, end, why in ends
+		if start and not end and (not since or start >= since)
+	]
+	return max(begun, default=None)
+
+
 def running_step(steps: Sequence[StepRule], state: str, values: Mapping) -> RunningStep | None:
 	"""The time-limited step of `steps` a case in `state` with these values is in, or None."""
 	for rule in steps:
@@ -193,7 +220,9 @@ def running_step(steps: Sequence[StepRule], state: str, values: Mapping) -> Runn
 		fixed = None
 		if rule.fixed_due_field and (day := values.get(rule.fixed_due_field)):
 			fixed = dt.datetime.combine(day, END_OF_DAY)
-		return RunningStep(rule, start, pauses, fixed)
+		open_pauses = filter(None, (open_pause(span, values, start) for span in rule.pauses))
+		since, reason = max(open_pauses, default=(None, None))
+		return RunningStep(rule, start, pauses, fixed, paused_since=since, paused_for=reason)
 	return None
 
 
