@@ -121,7 +121,7 @@ class TestApplication(LegalAidCase):
 			art25_category="Minor",
 		)
 		self.assertEqual(grown.eligibility, "Hardship Check Needed")
-		self.assertIn(frappe._("Art 25 Situation of the Suspect or Defendant"), grown.eligibility_reason)
+		self.assertIn(frappe._("Notified-Defence Situation (Art 25, 28)"), grown.eligibility_reason)
 
 	def test_art36_the_notice_and_the_assignment_are_checked_for_lateness(self):
 		# Found Sunday 28 September 2025, the person in custody: the notice was due by 1 October, 24:00.
@@ -174,6 +174,34 @@ class TestApplication(LegalAidCase):
 			received_on="2025-03-04 10:01:00",
 		)
 		self.assertEqual((on_time.forwarded_late, last_minute.forwarded_late, late.forwarded_late), (0, 0, 1))
+
+	def test_art39_a_person_in_compulsory_isolation_has_24_hours_from_the_moment_they_asked(self):
+		def forwarded(received_on, isolation=1):
+			return make_application(
+				channel="Forwarded from Detention",
+				detained_request_at="2025-03-03 09:17:00",
+				received_on=received_on,
+				compulsory_isolation=isolation,
+			).forwarded_late
+
+		# Not criminal proceedings: the Civil Code counts the hours from the moment itself.
+		self.assertEqual((forwarded("2025-03-04 09:17:00"), forwarded("2025-03-04 09:18:00")), (0, 1))
+		# In criminal custody the starting hour is not counted: 10:00 is still in time.
+		self.assertEqual(forwarded("2025-03-04 10:00:00", isolation=0), 0)
+
+	def test_art42_a_migrant_workers_waiver_needs_a_work_injury_and_a_catch_all_its_law(self):
+		injury = "Personal Injury (Work, Traffic, Food or Drug, Medical)"
+		traffic = make_application(migrant_worker_pay_claim=1, matter_type=injury)
+		work = make_application(migrant_worker_pay_claim=1, matter_type=injury, work_injury=1)
+		self.assertEqual(
+			(traffic.eligibility, work.eligibility), ("Hardship Check Needed", "Hardship Proof Waived")
+		)
+		unnamed = make_application(other_waived_by_law=1)
+		named = make_application(other_waived_by_law=1, basis_by_law="《青海省法律援助条例》第二十条")
+		self.assertEqual(
+			(unnamed.eligibility, named.eligibility), ("Hardship Check Needed", "Hardship Proof Waived")
+		)
+		self.assertIn(frappe._("The Law or Regulation Providing It"), unnamed.eligibility_reason)
 
 	def test_bad_input_is_refused_with_a_clear_error(self):
 		with self.assertRaises(InvalidResidentIDError):

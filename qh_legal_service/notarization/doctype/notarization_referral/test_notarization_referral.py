@@ -18,6 +18,7 @@ from qh_legal_service.notarization.doctype.notarization_referral.notarization_re
 from qh_legal_service.notarization.report.notarization_referrals import notarization_referrals as report
 from qh_legal_service.resident_id import InvalidResidentIDError
 from qh_legal_service.rules import notarization as nt
+from qh_legal_service.rules.deadlines import Pause
 from qh_legal_service.service_case import StepIncompleteError, service_of
 from qh_legal_service.service_case import fields_for_action as case_fields_for_action
 from qh_legal_service.service_case import save_action_fields as case_save_action_fields
@@ -367,6 +368,32 @@ class TestAcceptanceNotice(NotarizationCase):
 
 
 class TestEscalation(NotarizationCase):
+	def test_a_referral_waiting_for_materials_is_not_escalated_and_its_pause_is_left_out_on_resuming(self):
+		doc = self.act(NOTARY, self.referral_by_referrer().name, "Accept Referral")
+		doc = self.act(NOTARY, doc.name, "Pause", pause_reason=nt.SUPPLEMENTARY_MATERIALS)
+		# 公证法 Art 30: the clock is stopped while the materials are awaited, however long.
+		self.assertEqual((doc.current_step, doc.current_due), (nt.ISSUE_STEP, None))
+		self.assertEqual(json.loads(doc.deadline_lines)[0][0], "clock_stopped")
+		escalate_service(service_of(nt.DOCTYPE), dt.datetime.now() + dt.timedelta(days=90))
+		self.assertFalse(frappe.db.get_value(nt.DOCTYPE, doc.name, "escalated_step"))
+		# Accepted twenty days ago, waiting for ten: on resuming, the ten days are not counted.
+		accepted = dt.datetime.now().replace(microsecond=0) - dt.timedelta(days=20)
+		doc.db_set("accepted_on", accepted, update_modified=False)
+		doc.pauses[0].db_set("paused_from", accepted + dt.timedelta(days=10), update_modified=False)
+		doc = self.act(NOTARY, doc.name, "Resume")
+		pause = doc.pauses[0]
+		expected = compute_rule_due(
+			nt.ISSUE_RULE,
+			accepted,
+			[
+				Pause(
+					get_datetime(pause.paused_from), get_datetime(pause.paused_to), nt.SUPPLEMENTARY_MATERIALS
+				)
+			],
+		).due
+		self.assertEqual(get_datetime(doc.current_due), expected)
+		self.assertGreater(expected, compute_rule_due(nt.ISSUE_RULE, accepted).due)
+
 	def test_an_unanswered_referral_is_escalated_once_and_acceptance_clears_it(self):
 		doc = self.referral_by_referrer()
 		doc.db_set("current_due", "2026-01-05 23:59:59")
