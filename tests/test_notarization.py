@@ -236,3 +236,24 @@ def test_an_open_pause_stops_the_certificates_clock_until_it_ends():
 	# A pause that was open before the step started is no part of its time.
 	before = {"paused_from": dt.datetime(2026, 9, 1), "paused_to": None}
 	assert running_step(nt.STEPS, nt.ACCEPTED, {**values, "pauses": [before]}).paused_since is None
+
+
+def test_art32_the_certificate_is_in_chinese_with_a_local_text_at_the_partys_request():
+	assert "Tibetan" not in nt.CERTIFICATE_LANGUAGES  # never a Tibetan certificate alone
+	assert nt.certificate_language_allowed(nt.CHINESE, ["630000", "630100"])
+	assert nt.certificate_language_allowed(nt.BOTH, ["630000", "632700"])
+	# Mongolian is a local script in Haixi and in Henan county (Huangnan), nowhere else.
+	assert nt.certificate_language_allowed(nt.WITH_MONGOLIAN, ["630000", "632800", "632801"])
+	assert nt.certificate_language_allowed(nt.WITH_MONGOLIAN, ["630000", "632300", "632324"])
+	assert not nt.certificate_language_allowed(nt.WITH_MONGOLIAN, ["630000", "632300", "632321"])
+	assert not nt.certificate_language_allowed("Tibetan", ["630000", "632700"])
+
+
+def test_art31_a_refusal_names_a_ground_and_says_why():
+	assert nt.REQUIRED_IN_STATE[nt.REFUSED] == ("refusal_ground", "refusal_reason")
+	assert len(nt.REFUSAL_GROUNDS) == 10  # Art 31's nine, and another office's area (Art 25)
+	meta = json.loads(
+		(APP / "notarization/doctype/notarization_referral/notarization_referral.json").read_text("utf-8")
+	)
+	[field] = [f for f in meta["fields"] if f["fieldname"] == "refusal_ground"]
+	assert field["options"].split("\n")[1:] == list(nt.REFUSAL_GROUNDS)

@@ -135,7 +135,7 @@ def make_referral(rng, village, office, actions, late, application):
 		"source": rng.choice((nt.SERVICE_POINT, nt.HOTLINE, nt.PORTAL)),
 		"matter_type": matter,
 		"matter_description": DESCRIPTIONS[matter],
-		"certificate_language": rng.choice(nt.CERTIFICATE_LANGUAGES),
+		"certificate_language": rng.choice((nt.CHINESE, nt.BOTH)),
 		"notary_office": office,
 		"elderly_without_income": int(rng.random() < 0.2),
 	}
@@ -165,6 +165,7 @@ def make_referral(rng, village, office, actions, late, application):
 			doc.pause_reason = rng.choice(nt.PAUSE_REASONS)
 			doc.save(ignore_permissions=True)
 		if action == REFUSE:
+			doc.refusal_ground = "Outside the Office's Practice Area (Art 25)"
 			doc.refusal_reason = "申请公证的事项不属于公证执业区域，请向户籍所在地公证机构申请。"
 			doc.save(ignore_permissions=True)
 		if action == ISSUE:

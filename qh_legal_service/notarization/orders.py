@@ -52,7 +52,9 @@ def follow_referral(doc) -> None:
 	elif state == nt.REFUSED and status == service_orders.ACCEPTED:
 		# Refused after acceptance (Art 31): the order ends with the reason as its result.
 		service_order.complete_order(
-			doc.service_order, _("Refused: {0}").format(doc.refusal_reason), result_reference=None
+			doc.service_order,
+			_("Refused ({0}): {1}").format(_(doc.refusal_ground), doc.refusal_reason),
+			result_reference=None,
 		)
 	elif state == nt.ISSUED and status == service_orders.ACCEPTED:
 		service_order.complete_order(

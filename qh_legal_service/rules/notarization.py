@@ -1,11 +1,13 @@
 """Notarization referrals (公证转介): states, the certificate's time limit and its pauses, fee relief.
 
 Pure: plain values in and out. A service point, the 12348 hotline, a legal aid case or the portal refers
-a matter to a notary office. The office accepts it (受理, 公证法 Art 28) or refuses it with its reason
-(Art 31). After acceptance the certificate is due within 15 working days (Art 30, `NOT-ISSUE`); time for
+a matter to a notary office. The office accepts it (受理, 公证法 Art 27 and 30; Art 28 lists what the
+notary then reviews) or refuses it on one of Art 31's grounds, with its reason. After acceptance the certificate is due within 15 working days (Art 30, `NOT-ISSUE`); time for
 supplementary materials, verification (核实) and force majeure is not counted: each pause is a row of
 the referral's `pauses` table with its reason, and every one is shown in the deadline explanation. The
-certificate may be issued in Chinese, Tibetan or both (Art 32). People eligible for legal aid get the
+certificate is always in the national common script, Chinese; in an autonomous area a Tibetan text (or a
+Mongolian one in Haixi and Henan county) is added at the party's request (Art 32), never a Tibetan
+certificate alone. People eligible for legal aid get the
 notary fee reduced or waived (Art 34; 法律援助法 Art 53): `fee_relief` decides the flag.
 """
 
@@ -43,11 +45,38 @@ LEGAL_AID_CASE = "Legal Aid Case"
 PORTAL = "Portal"
 SOURCES = (SERVICE_POINT, HOTLINE, LEGAL_AID_CASE, PORTAL)
 
-# The certificate's language (Art 32: 公证书可以使用当地民族通用的文字), `certificate_language`.
+# The certificate's language, `certificate_language` (Art 32: 公证书应当使用全国通用的文字；在民族自治地方，
+# 根据当事人的要求，可以制作当地通用的民族文字文本): Chinese, with a local script's text at the party's request.
 CHINESE = "Chinese"
-TIBETAN = "Tibetan"
 BOTH = "Chinese and Tibetan"
-CERTIFICATE_LANGUAGES = (CHINESE, TIBETAN, BOTH)
+WITH_MONGOLIAN = "Chinese and Mongolian"
+CERTIFICATE_LANGUAGES = (CHINESE, BOTH, WITH_MONGOLIAN)
+# Where Mongolian is a local script: 海西蒙古族藏族自治州 and 河南蒙古族自治县 (in Huangnan).
+MONGOLIAN_AREAS = frozenset({"632800", "632324"})
+
+
+def certificate_language_allowed(language: str | None, area_codes: Iterable[str]) -> bool:
+	"""Whether a certificate may be made in `language` for a party whose division has these codes (its
+	own and those above it): a Mongolian text only in Haixi and Henan county."""
+	if language == WITH_MONGOLIAN:
+		return bool(MONGOLIAN_AREAS & set(area_codes))
+	return language in CERTIFICATE_LANGUAGES
+
+
+# Art 31: the grounds on which a notary office does not handle a matter (`refusal_ground`), each with the
+# office's own words (`refusal_reason`). A referral to the wrong office is sent back under Art 25.
+REFUSAL_GROUNDS = (
+	"No Guardian Applying for a Person Without Full Capacity",  # (一)
+	"The Party Has No Interest in the Matter",  # (二)
+	"A Professional Appraisal or Valuation",  # (三)
+	"The Parties Dispute the Matter",  # (四)
+	"Facts Invented or Hidden, or False Materials",  # (五)
+	"Materials Insufficient, or Supplementary Materials Refused",  # (六)
+	"The Matter Is Untrue or Unlawful",  # (七)
+	"The Matter Is Against Social Morality",  # (八)
+	"The Notary Fee Is Refused",  # (九)
+	"Outside the Office's Practice Area (Art 25)",
+)
 
 # What Art 30 does not count (`pause_reason` and the pause rows' `reason`).
 SUPPLEMENTARY_MATERIALS = "Supplementary Materials"  # 补充证明材料
@@ -108,7 +137,7 @@ STAMPED_ON_ENTRY = {
 REQUIRED_IN_STATE = {
 	ACCEPTED: ("notary_office",),
 	PAUSED: ("pause_reason",),
-	REFUSED: ("refusal_reason",),
+	REFUSED: ("refusal_ground", "refusal_reason"),
 	ISSUED: ("certificate_number",),
 }
 

@@ -8,10 +8,14 @@ from frappe.utils import get_datetime
 from qh_legal_service.notarization import orders
 from qh_legal_service.resident_id import checked_resident_id
 from qh_legal_service.rules import notarization as nt
-from qh_legal_service.scoping import add_area_indexes, is_portal_user
+from qh_legal_service.scoping import add_area_indexes, get_area_path, is_portal_user
 from qh_legal_service.service_case import ServiceCase
 
 NOTARY_OFFICE = "Notary Office"
+
+
+class CertificateLanguageError(frappe.ValidationError):
+	pass
 
 
 class NotANotaryOfficeError(frappe.ValidationError):
@@ -37,6 +41,7 @@ class NotarizationReferral(ServiceCase):
 	def validate(self):
 		self.validate_resident_id()
 		self.validate_notary_office()
+		self.validate_certificate_language()
 		self.validate_legal_aid_link()
 		self.stamp_state_entry()
 		self.set_fee_relief()
@@ -55,6 +60,21 @@ class NotarizationReferral(ServiceCase):
 				_("{0} is not a notary office.").format(self.notary_office),
 				NotANotaryOfficeError,
 				title=_("Notary Office"),
+			)
+
+	def validate_certificate_language(self):
+		area = get_area_path(self.division).values() if self.division else ()
+		if not nt.certificate_language_allowed(self.certificate_language, area):
+			frappe.throw(
+				_(
+					"A certificate with a Mongolian text is made only in Haixi and Henan county; it is always in Chinese, with a Tibetan or Mongolian text at the party's request (公证法 Art 32)."
+				)
+				if self.certificate_language == nt.WITH_MONGOLIAN
+				else _(
+					"Choose the certificate's language: Chinese, with a Tibetan or Mongolian text if the party asks (公证法 Art 32)."
+				),
+				CertificateLanguageError,
+				title=_("Certificate Language"),
 			)
 
 	def validate_legal_aid_link(self):

@@ -13,6 +13,7 @@ from qh_legal_service.deadline_wording import word_lines
 from qh_legal_service.escalation import escalate_service
 from qh_legal_service.notarization.api import refer_legal_aid_application
 from qh_legal_service.notarization.doctype.notarization_referral.notarization_referral import (
+	CertificateLanguageError,
 	NotANotaryOfficeError,
 )
 from qh_legal_service.notarization.report.notarization_referrals import notarization_referrals as report
@@ -160,7 +161,16 @@ class TestTransitions(NotarizationCase):
 		doc = self.referral_by_referrer()
 		with self.assertRaises(StepIncompleteError):
 			self.act(NOTARY, doc.name, "Refuse Referral")
-		doc = self.act(NOTARY, doc.name, "Refuse Referral", refusal_reason="不属于本公证处执业区域。")
+		# Art 31: the words alone are not enough, the refusal names its ground.
+		with self.assertRaises(StepIncompleteError):
+			self.act(NOTARY, doc.name, "Refuse Referral", refusal_reason="不属于本公证处执业区域。")
+		doc = self.act(
+			NOTARY,
+			doc.name,
+			"Refuse Referral",
+			refusal_ground=nt.REFUSAL_GROUNDS[-1],
+			refusal_reason="不属于本公证处执业区域。",
+		)
 		self.assertEqual(doc.workflow_state, nt.REFUSED)
 		self.assertTrue(doc.refused_on)
 		order = frappe.get_doc("Service Order", doc.service_order)
@@ -338,6 +348,17 @@ class TestReport(NotarizationCase):
 		self.assertFalse([row for row in data if row["group"] == self.office.name])
 
 
+class TestCertificateLanguage(NotarizationCase):
+	def test_the_certificate_is_always_in_chinese_and_mongolian_only_where_it_is_a_local_script(self):
+		with self.assertRaises(frappe.ValidationError):
+			self.referral_by_referrer(certificate_language="Tibetan")
+		with self.assertRaises(CertificateLanguageError):
+			self.referral_by_referrer(certificate_language=nt.WITH_MONGOLIAN)
+		self.assertEqual(
+			self.referral_by_referrer(certificate_language=nt.BOTH).certificate_language, nt.BOTH
+		)
+
+
 class TestAcceptanceNotice(NotarizationCase):
 	def test_the_notice_prints_once_accepted_bilingually_with_the_due_date_and_fee_relief(self):
 		doc = self.referral_by_referrer(elderly_without_income=1)
@@ -363,7 +384,13 @@ class TestAcceptanceNotice(NotarizationCase):
 
 	def test_a_refused_referral_has_no_notice(self):
 		doc = self.referral_by_referrer()
-		doc = self.act(NOTARY, doc.name, "Refuse Referral", refusal_reason="不属于本处执业区域。")
+		doc = self.act(
+			NOTARY,
+			doc.name,
+			"Refuse Referral",
+			refusal_ground=nt.REFUSAL_GROUNDS[-1],
+			refusal_reason="不属于本处执业区域。",
+		)
 		self.assertEqual(allowed_documents(doc), [])
 
 
