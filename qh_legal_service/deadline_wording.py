@@ -164,6 +164,9 @@ WORDING = {
 		*_day(v)
 	),
 	"due_day": lambda v: _("Due: {0} 24:00 (the end of {1}; {2}).").format(*_day(v), _("Civil Code Art 203")),
+	"due_close_of_business": lambda v: _("Due: {0} {1} ({2}), when the office closes ({3}).").format(
+		v["day"], v["time"], _name(v["weekday"]), _("Civil Code Art 203 para 2")
+	),
 	"warning_unknown_year": _warning,
 	# Not the engine's: a step whose due date a person fixed (the materials notice) rather than a rule.
 	"fixed_due": lambda v: _("Due date set in the materials notice."),

@@ -1,7 +1,7 @@
 """Tests for the statutory calendar and deadline engine, on real State Council holiday dates."""
 
 import json
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -610,3 +610,21 @@ def test_a_period_in_months_refuses_pauses():
 			Unit.CALENDAR_MONTHS,
 			pauses=[Pause(datetime(2026, 4, 16), datetime(2026, 4, 17), "x")],
 		)
+
+
+def test_civil_code_art203_a_period_at_an_office_ends_when_it_closes():
+	start = datetime(2025, 3, 3, 9, 17)
+	plain = compute_due(start, 3, Unit.CALENDAR_DAYS)
+	at_office = compute_due(start, 3, Unit.CALENDAR_DAYS, closes_at=time(17, 30))
+	assert plain.due == day_end(2025, 3, 6)
+	assert at_office.due == datetime(2025, 3, 6, 17, 30)
+	assert at_office.lines[-1] == (
+		"due_close_of_business",
+		{"day": "2025-03-06", "weekday": "Thursday", "time": "17:30"},
+	)
+	assert any("when the office closes" in line for line in at_office.explanation)
+	# A last day moved past a weekend closes at the same hour on the working day it moved to.
+	weekend = compute_due(datetime(2025, 3, 5, 9), 3, Unit.CALENDAR_DAYS, closes_at=time(17, 30))
+	assert weekend.due == datetime(2025, 3, 10, 17, 30)
+	# Hours are counted to the minute, with no office hours.
+	assert compute_due(start, 24, Unit.HOURS, closes_at=time(17, 30)).due == datetime(2025, 3, 4, 9, 17)

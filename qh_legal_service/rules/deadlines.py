@@ -234,6 +234,9 @@ ENGLISH = {
 		f"Last day extended to {v['day']} ({v['weekday']}), the first working day."
 	),
 	"due_day": lambda v: f"Due: {v['day']} 24:00 (the end of {v['weekday']}; 民法典 Art 203).",
+	"due_close_of_business": lambda v: (
+		f"Due: {v['day']} {v['time']} ({v['weekday']}), when the office closes (民法典 Art 203 para 2)."
+	),
 	"warning_unknown_year": lambda v: (
 		"Warning: " + unknown_year_message(v["year"], v["notice_years"], v["partial"])
 	),
@@ -259,10 +262,13 @@ def compute_due(
 	calendar: WorkingCalendar | None = None,
 	counting: Counting | str = Counting.CIVIL,
 	in_custody: bool = False,
+	closes_at: dt.time | None = None,
 ) -> DueDate:
 	"""Compute when a time limit of `count` `unit`s starting at `start` expires.
 
 	`in_custody` matters only under `Counting.CRIMINAL`: the last day is then not moved past holidays.
+	`closes_at`, for a period counted in days or months: the act is done at an office with business hours,
+	so the last day ends when it closes, not at 24:00 (民法典 Art 203 para 2).
 	"""
 	if not isinstance(start, dt.datetime):
 		raise TypeError("start must be a datetime")
@@ -280,7 +286,22 @@ def compute_due(
 	else:
 		extend = not (counting is Counting.CRIMINAL and in_custody)
 		result = _due_days(start, count, unit, ordered, calendar or WorkingCalendar(), counting, extend)
+	if closes_at and unit is not Unit.HOURS:
+		result = _at_close_of_business(result, closes_at)
 	result.start, result.count, result.unit = start, count, unit
+	return result
+
+
+def _at_close_of_business(result: DueDate, closes_at: dt.time) -> DueDate:
+	"""The due moment moved from 24:00 to the office's closing time of the same last day."""
+	last = result.due.date()
+	result.due = dt.datetime.combine(last, closes_at, tzinfo=result.due.tzinfo)
+	result.lines = [
+		("due_close_of_business", {**values, "time": closes_at.strftime("%H:%M")})
+		if key == "due_day"
+		else (key, values)
+		for key, values in result.lines
+	]
 	return result
 
 
