@@ -25,6 +25,22 @@ _AREA_DOCTYPES = (
 	# The monthly supervision bulletins, scoped by the division they report on.
 	"Supervision Bulletin",
 )
+# The tables of the area records: a row is listed only with its record (scoping.child_query_conditions).
+# A test holds this list equal to the area doctypes' table fields.
+_AREA_CHILD_DOCTYPES = (
+	"Legal Service Language",
+	"Service Point Window",
+	"Legal Service Worker Division",
+	"Special Group Membership",
+	"Legal Aid Materials Request",
+	"Service Case Step",
+	"Mediation Party",
+	"Mediation Case Mediator",
+	"Mediation Session",
+	"Notarization Pause",
+	"Service Order Hand-over",
+	"Supervision Bulletin Row",
+)
 
 # Includes in <head>
 # ------------------
@@ -148,6 +164,7 @@ permission_query_conditions = {
 	**{doctype: "qh_legal_service.scoping.area_query_conditions" for doctype in _AREA_DOCTYPES},
 	# Orders: the holder's area acts, the referring point's area follows (reads) them.
 	"Service Order": "qh_legal_service.service_order.order_query_conditions",
+	**{doctype: "qh_legal_service.scoping.child_query_conditions" for doctype in _AREA_CHILD_DOCTYPES},
 }
 
 has_permission = {

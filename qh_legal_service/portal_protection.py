@@ -205,8 +205,12 @@ def check_portal_fields(doc, method=None):
 	if doc.meta.module not in app_modules() or not is_citizen(frappe.session.user):
 		return
 	max_length = settings().get("max_text_length") or 0
+	before = doc.get_doc_before_save() if not doc.is_new() else None
 	for row in (doc, *doc.get_all_children()):
 		for df in row.meta.fields:
+			if df.fieldtype in rules.ATTACH_FIELDTYPES and not df.permlevel:
+				check_attached_file(doc, row, df, before)
+				continue
 			if df.fieldtype not in rules.TYPED_TEXT_FIELDTYPES or df.permlevel:
 				continue
 			value = row.get(df.fieldname)
@@ -220,6 +224,47 @@ def check_portal_fields(doc, method=None):
 				)
 			if df.fieldtype in rules.PLAIN_TEXT_FIELDTYPES and not df.options == "Email":
 				row.set(df.fieldname, rules.as_plain_text(value))
+
+
+class NotYourFileError(frappe.ValidationError):
+	"""An Attach value from a guest or citizen that is not a file they uploaded for this record."""
+
+
+def check_attached_file(doc, row, df, before) -> None:
+	"""An Attach field a guest or citizen sets holds the URL of a File they uploaded, unattached or attached
+	to this very record, and nothing else: markup or a `javascript:` URL would run in a reviewer's desk."""
+	value = row.get(df.fieldname)
+	if not value or (before is not None and value == stored_value(before, row, df.fieldname)):
+		return
+	if not (rules.is_file_url(value) and uploaded_for(value, doc)):
+		frappe.throw(
+			_("{0}: attach a file you upload with this form.").format(_(df.label or df.fieldname)),
+			NotYourFileError,
+			title=_("File Not Accepted"),
+		)
+
+
+def uploaded_for(file_url: str, doc) -> bool:
+	"""Whether the user uploaded a File of that URL, not attached to anything yet or attached to `doc`."""
+	return any(
+		not attached.attached_to_doctype
+		or (attached.attached_to_doctype == doc.doctype and attached.attached_to_name in (None, "", doc.name))
+		for attached in frappe.get_all(
+			"File",
+			filters={"file_url": file_url, "owner": frappe.session.user},
+			fields=["attached_to_doctype", "attached_to_name"],
+		)
+	)
+
+
+def stored_value(before, row, fieldname: str):
+	"""The value a field had before this save, on the record or on the same child row."""
+	if row.doctype == before.doctype:
+		return before.get(fieldname)
+	for old in before.get_all_children():
+		if old.name == row.name:
+			return old.get(fieldname)
+	return None
 
 
 def upload_limits() -> tuple[tuple[str, ...], int]:

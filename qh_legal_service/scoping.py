@@ -6,6 +6,7 @@ permitted node (see `rules.scope`), for list, report and link queries and for si
 """
 
 import frappe
+from frappe.model.db_query import DatabaseQuery
 from frappe.model.document import Document
 from frappe.utils.caching import request_cache
 
@@ -162,6 +163,71 @@ def file_query_conditions(user: str | None = None, doctype: str | None = None) -
 		return ""
 	others = ", ".join(frappe.db.escape(dt) for dt in area_doctypes())
 	return f"(ifnull(`tabFile`.`attached_to_doctype`, '') not in ({others}) or " + " or ".join(scoped) + ")"
+
+
+class AreaTableRow(Document):
+	"""A row of an area record's table (a party, a step, a pause): on its own it is read or changed only
+	by those who may read or change its record.
+
+	Frappe checks a row loaded on its own (`frappe.client.get`, `getdoc`) against its parent doctype only,
+	not the record it belongs to: a county clerk could read another county's parties by row name.
+	"""
+
+	def has_permission(self, permtype="read", *, debug=False, user=None) -> bool:
+		if (
+			self.flags.ignore_permissions
+			or self.parent_doc is not None
+			or not (self.parenttype and self.parent)
+		):
+			return super().has_permission(permtype, debug=debug, user=user)
+		return frappe.has_permission(self.parenttype, permtype, doc=self.parent, user=user, debug=debug)
+
+
+def child_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""permission_query_conditions for the tables of area records (parties, steps, pauses …): a row lists
+	only when the record it belongs to lists for the user. Frappe checks a table's parent doctype, not
+	the parent record, when a table is listed by `parent` (get_list, reportview, frappe.client.get_value).
+	"""
+	user = user or frappe.session.user
+	if not doctype or is_unscoped(user):
+		return ""
+	table = f"`tab{doctype}`"
+	rows = []
+	for parent in parent_doctypes(doctype):
+		of_parent = f"{table}.`parenttype` = {frappe.db.escape(parent)}"
+		condition = readable_records_condition(parent, user)
+		if condition:
+			of_parent += (
+				f" and {table}.`parent` in (select `tab{parent}`.`name` from `tab{parent}` where {condition})"
+			)
+		rows.append(f"({of_parent})")
+	return "(" + " or ".join(rows) + ")" if rows else "1=0"
+
+
+@request_cache
+def parent_doctypes(child: str) -> list[str]:
+	"""The doctypes with a table of `child` rows."""
+	return frappe.get_all(
+		"DocField",
+		filters={
+			"fieldtype": ["in", ["Table", "Table MultiSelect"]],
+			"options": child,
+			"parenttype": "DocType",
+		},
+		pluck="parent",
+		distinct=True,
+	)
+
+
+def readable_records_condition(doctype: str, user: str) -> str:
+	"""SQL for the records of `doctype` the user may list, as Frappe's own list query decides (user
+	permissions, owner-only rules, shares and this app's area conditions); "" for all, "1=0" for none."""
+	if not frappe.has_permission(doctype, "read", user=user) and not frappe.share.get_shared(doctype, user):
+		return "1=0"
+	query = DatabaseQuery(doctype, user=user)
+	query.tables = [f"`tab{doctype}`"]
+	parts = [query.build_match_conditions(), *query.conditions]
+	return " and ".join(f"({part})" for part in parts if part)
 
 
 def add_area_indexes(doctype: str) -> None:

@@ -114,9 +114,10 @@ def test_hook_targets_exist(hook):
 
 def test_scope_hooks_cover_every_area_doctype():
 	assert set(AREA_DOCTYPES) | {"Administrative Division"} == set(HOOKS["has_permission"])
-	assert set(AREA_DOCTYPES) | {"Administrative Division", "File"} == set(
-		HOOKS["permission_query_conditions"]
-	)
+	assert set(AREA_DOCTYPES) | set(HOOKS["_AREA_CHILD_DOCTYPES"]) | {
+		"Administrative Division",
+		"File",
+	} == set(HOOKS["permission_query_conditions"])
 
 
 WORKSPACES = {load_json(p)["name"]: load_json(p) for p in APP.glob("*/workspace/*/*.json")}
@@ -193,3 +194,21 @@ def test_desk_tiers_are_tiers():
 	tiers = select_options("Administrative Division", "tier")
 	for desk in DESKS:
 		assert set(desk.tiers) <= set(tiers), desk
+
+
+def test_every_table_of_an_area_record_is_listed_only_with_its_record():
+	tables = {
+		field["options"]
+		for doctype in AREA_DOCTYPES
+		for field in DOCTYPES[doctype]["fields"]
+		if field["fieldtype"] in ("Table", "Table MultiSelect")
+	}
+	assert set(HOOKS["_AREA_CHILD_DOCTYPES"]) == tables
+	conditions = HOOKS["permission_query_conditions"]
+	assert {conditions[child] for child in tables} == {"qh_legal_service.scoping.child_query_conditions"}
+
+
+def test_every_table_row_of_an_area_record_answers_for_its_record_when_loaded_alone():
+	for child in HOOKS["_AREA_CHILD_DOCTYPES"]:
+		[path] = [p for p in DOCTYPE_FILES if load_json(p)["name"] == child]
+		assert f"({'AreaTableRow'}):" in path.with_suffix(".py").read_text(encoding="utf-8"), child

@@ -10,6 +10,7 @@ from qh_legal_service.rules.portal_protection import (
 	as_plain_text,
 	client_address,
 	content_matches_name,
+	is_file_url,
 	is_portal_write,
 	limits_for,
 	minutes_to_wait,
@@ -176,3 +177,22 @@ def test_the_settings_defaults_are_the_rules_defaults():
 	assert defaults["trusted_proxies"] == rules.TRUSTED_PROXIES_DEFAULT
 	assert defaults["upload_extensions"] == rules.UPLOAD_EXTENSIONS_DEFAULT
 	assert limits_for(True, {key: int(defaults[key]) for key in expected}) == limits_for(True, {})
+
+
+@pytest.mark.parametrize(
+	"value, ok",
+	[
+		("/private/files/身份证.png", True),
+		("/files/id card.pdf", True),
+		("<img src=x onerror=alert(1)>", False),
+		("javascript:alert(1)", False),
+		("https://evil.example/files/x.pdf", False),
+		("//evil.example/files/x.pdf", False),
+		('/files/x.png" onmouseover="alert(1)', False),
+		("/files/", False),
+		("", False),
+		(None, False),
+	],
+)
+def test_an_attach_value_is_a_plain_url_of_a_file_on_this_site(value, ok):
+	assert is_file_url(value) is ok

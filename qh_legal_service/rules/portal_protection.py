@@ -7,6 +7,7 @@ applies it on every request, with the numbers from the `Portal Protection Settin
 import html
 import ipaddress
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -36,6 +37,10 @@ HOUR = 60 * 60
 PLAIN_TEXT_FIELDTYPES = ("Data", "Small Text", "Text", "Long Text")
 # Every field type that holds typed text, and so has a length cap on the portal.
 TYPED_TEXT_FIELDTYPES = (*PLAIN_TEXT_FIELDTYPES, "Text Editor", "Markdown Editor", "HTML Editor")
+# Field types whose value is a file's URL.
+ATTACH_FIELDTYPES = ("Attach", "Attach Image")
+# What a File's URL looks like on this site: its own path, with nothing a browser would run or read as markup.
+FILE_URL = re.compile(r"/(private/)?files/[^<>\"'`\\\s][^<>\"'`\\]*")
 
 # Frappe's generic write paths a portal visitor can reach, by the method their request calls.
 # Apps add their own guest or citizen write methods with the `portal_write_methods` hook.
@@ -214,6 +219,12 @@ def as_plain_text(value):
 	if not isinstance(value, str) or ("<" not in value and ">" not in value):
 		return value
 	return html.escape(value, quote=False)
+
+
+def is_file_url(value: str | None) -> bool:
+	"""Whether an Attach value is a plain URL of a file on this site (not markup, not a `javascript:` URL,
+	not another site's address)."""
+	return bool(value) and FILE_URL.fullmatch(value) is not None
 
 
 def parse_extensions(text: str | None) -> tuple[str, ...]:

@@ -165,6 +165,42 @@ class TestWhatEachPersonMaySet(FrappeTestCase):
 		self.assertEqual(response.status_code, 200, response.text[:500])
 		self.assert_only_applicant_values_kept(message(response)["name"])
 
+	def test_an_attach_field_takes_only_a_file_the_citizen_uploaded_on_every_path(self):
+		from qh_legal_service.tests.test_attachments import PNG, upload
+
+		other_file = message(upload(SiteClient(OTHER_CITIZEN), "他人.png", PNG + b"other", is_private="1"))
+		own_file = message(upload(self.citizen, "身份证.png", PNG + frappe.generate_hash().encode()))
+		paths = {
+			"REST": lambda values: self.citizen.post(f"/api/resource/{DOCTYPE}", json=values),
+			"frappe.client": lambda values: self.citizen.post(
+				"/api/method/frappe.client.insert", data={"doc": json.dumps({"doctype": DOCTYPE, **values})}
+			),
+			"web form": lambda values: self.citizen.post(
+				"/api/method/frappe.website.doctype.web_form.web_form.accept",
+				data={
+					"web_form": "legal-aid-application",
+					"data": json.dumps({"doctype": DOCTYPE, **values}),
+				},
+			),
+		}
+		before = frappe.db.count(DOCTYPE, {"owner": CITIZEN})
+		for forged in (
+			"<img src=x onerror=alert(1)>",
+			"javascript:alert(document.cookie)",
+			"https://evil.example/id.pdf",
+			other_file["file_url"],
+			"/private/files/nobody-uploaded-this.png",
+		):
+			for path, send in paths.items():
+				response = send(applicant_values(id_document=forged))
+				self.assertEqual(response.status_code, 417, f"{path} {forged}: {response.text[:300]}")
+				self.assertEqual(exception_type(response), "NotYourFileError", path)
+		self.assertEqual(frappe.db.count(DOCTYPE, {"owner": CITIZEN}), before)
+		# The citizen's own upload is taken, on the web form as on REST.
+		response = paths["web form"](applicant_values(id_document=own_file["file_url"]))
+		self.assertEqual(response.status_code, 200, response.text[:500])
+		self.assertEqual(self.stored(message(response)["name"]).id_document, own_file["file_url"])
+
 	def test_a_citizen_changes_nothing_once_sent(self):
 		response = self.citizen.post(f"/api/resource/{DOCTYPE}", json=applicant_values())
 		name = message(response)["name"]

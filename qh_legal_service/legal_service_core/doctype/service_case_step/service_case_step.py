@@ -1,8 +1,8 @@
 # Copyright (c) 2026, Qinghai Public Legal Service developers
 # For license information, please see license.txt
 
-from frappe.model.document import Document
+from qh_legal_service.scoping import AreaTableRow
 
 
-class ServiceCaseStep(Document):
+class ServiceCaseStep(AreaTableRow):
 	"""One step of a service case and whether it ended in time, written by the server (see service_case.py)."""

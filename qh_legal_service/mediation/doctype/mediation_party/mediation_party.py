@@ -1,8 +1,8 @@
 # Copyright (c) 2026, Qinghai Public Legal Service developers
 # For license information, please see license.txt
 
-from frappe.model.document import Document
+from qh_legal_service.scoping import AreaTableRow
 
 
-class MediationParty(Document):
+class MediationParty(AreaTableRow):
 	"""A row of a mediation case."""

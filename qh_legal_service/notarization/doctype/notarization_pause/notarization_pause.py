@@ -1,8 +1,8 @@
 # Copyright (c) 2026, Qinghai Public Legal Service developers
 # For license information, please see license.txt
 
-from frappe.model.document import Document
+from qh_legal_service.scoping import AreaTableRow
 
 
-class NotarizationPause(Document):
+class NotarizationPause(AreaTableRow):
 	"""One span the certificate's clock does not count, recorded by the server on the transitions."""
