@@ -7,6 +7,8 @@ private. Frappe then serves it only to its owner and to those who may read the r
 attached to (`frappe.core.doctype.file.file.has_permission`, which defers to our area scoping).
 """
 
+from urllib.parse import unquote
+
 import frappe
 from frappe import _
 from frappe.core.doctype.file.file import File
@@ -25,6 +27,8 @@ class ServiceFile(File):
 	"""Frappe's File, kept private when it belongs to a service record or comes from a citizen."""
 
 	def before_insert(self):
+		if not self.is_folder:
+			self.check_reference()
 		if not self.is_folder and is_citizen(frappe.session.user):
 			self.check_citizen_reference()
 		if not self.is_folder and self.must_be_private():
@@ -42,6 +46,17 @@ class ServiceFile(File):
 		if self.file_url and self.file_url.startswith("/files/") and not self.get("content"):
 			self.content = self.get_content()
 			self.file_url = None
+
+	def check_reference(self):
+		"""A new File that points at a stored private file (no content of its own) may point only at one its
+		creator may already read: attaching another area's file to one's own record would serve it to them."""
+		if self.get("content") or not (self.file_url or "").startswith("/private/files/"):
+			return
+		if frappe.session.user == "Administrator":
+			return
+		existing = frappe.get_all("File", filters={"file_url": self.file_url}, pluck="name")
+		if existing and not any(frappe.has_permission("File", "read", doc=name) for name in existing):
+			frappe.throw(_("You can attach only files you may open."), frappe.PermissionError)
 
 	def check_citizen_reference(self):
 		"""A citizen may point a new file record only at a file they uploaded themselves."""
@@ -99,3 +114,18 @@ class ServiceFile(File):
 			except ValueError:
 				return b""
 		return raw[:1024]
+
+
+def private_file_headers(response=None, request=None) -> None:
+	"""after_request hook: a private file is personal data and never a page. It is saved, not shown, and
+	never read as another type than the one sent (an upload named .pdf whose bytes are HTML must not run
+	as a page of this site): `nosniff` and a download disposition on every private file served."""
+	if response is None or request is None or response.status_code != 200:
+		return
+	if not request.path.startswith("/private/files/"):
+		return
+	response.headers["X-Content-Type-Options"] = "nosniff"
+	if "attachment" not in response.headers.get("Content-Disposition", ""):
+		response.headers.set(
+			"Content-Disposition", "attachment", filename=unquote(request.path.rsplit("/", 1)[-1])
+		)

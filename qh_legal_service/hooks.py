@@ -133,7 +133,11 @@ before_request = [
 	"qh_legal_service.portal_protection.protect_request",
 	"qh_legal_service.conflicts.answer_lock_conflicts_as_409",
 ]
-after_request = ["qh_legal_service.portal_protection.strip_tracebacks"]
+after_request = [
+	"qh_legal_service.portal_protection.strip_tracebacks",
+	# Private files download, never render (files.py).
+	"qh_legal_service.files.private_file_headers",
+]
 
 # Frappe's web form save without its hard-coded 10 a minute per address: protect_request limits it.
 override_whitelisted_methods = {

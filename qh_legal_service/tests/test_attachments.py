@@ -69,7 +69,9 @@ class TestApplicationFiles(FrappeTestCase):
 	@classmethod
 	def tearDownClass(cls):
 		frappe.db.rollback()
-		for name in frappe.get_all("File", filters={"owner": ["in", [CITIZEN, REVIEWER]]}, pluck="name"):
+		for name in frappe.get_all(
+			"File", filters={"owner": ["in", [CITIZEN, REVIEWER, NEIGHBOUR]]}, pluck="name"
+		):
 			frappe.delete_doc("File", name, force=True, ignore_permissions=True)
 		for name in frappe.get_all(DOCTYPE, filters={"owner": CITIZEN}, pluck="name"):
 			delete_with_history(DOCTYPE, name)
@@ -102,6 +104,31 @@ class TestApplicationFiles(FrappeTestCase):
 		file_name = self.file_url.rsplit("/", 1)[-1]
 		self.assertTrue(os.path.exists(frappe.get_site_path("private", "files", file_name)))
 		self.assertFalse(os.path.exists(frappe.get_site_path("public", "files", file_name)))
+
+	def test_a_private_file_downloads_and_is_never_read_as_another_type(self):
+		served = self.citizen.get(self.file_url)
+		self.assertEqual(served.status_code, 200)
+		self.assertEqual(served.headers.get("X-Content-Type-Options"), "nosniff")
+		self.assertTrue(served.headers.get("Content-Disposition", "").startswith("attachment"))
+		# A refusal is an answer, not a file to save.
+		refused = self.neighbour.get(self.file_url)
+		self.assertEqual(refused.status_code, 403)
+		self.assertNotIn("attachment", refused.headers.get("Content-Disposition", ""))
+
+	def test_staff_may_point_a_new_file_only_at_a_private_file_they_may_open(self):
+		pointer = {"file_url": self.file_url, "file_name": "指针.png", "is_private": 1}
+		for attempt in (
+			lambda: self.neighbour.post("/api/resource/File", json=pointer),
+			lambda: self.neighbour.post(
+				"/api/method/upload_file", data={"file_url": self.file_url, "is_private": "1"}
+			),
+		):
+			response = attempt()
+			self.assertEqual(response.status_code, 403, response.text[:300])
+		self.assertEqual(self.neighbour.get(self.file_url).status_code, 403)
+		# The application's own county may.
+		allowed = self.reviewer.post("/api/resource/File", json=pointer)
+		self.assertEqual(allowed.status_code, 200, allowed.text[:300])
 
 	def test_the_file_is_listed_to_the_areas_staff_only(self):
 		def listed(client):
