@@ -148,6 +148,10 @@ override_whitelisted_methods = {
 	# current sums, not one index entry per record (desk_counts.py).
 	"frappe.desk.listview.get_group_by_count": "qh_legal_service.desk_counts.get_group_by_count",
 	"frappe.desk.reportview.get_count": "qh_legal_service.desk_counts.get_count",
+	# A title, an existence check or a count only of records the user may read (record_access.py).
+	"frappe.desk.search.get_link_title": "qh_legal_service.record_access.get_link_title",
+	"frappe.client.validate_link": "qh_legal_service.record_access.validate_link",
+	"frappe.client.get_count": "qh_legal_service.record_access.get_count",
 }
 
 # Whitelisted methods of this app that guests or citizens call to write (beyond web forms, REST and
