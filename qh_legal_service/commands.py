@@ -1,9 +1,23 @@
-"""Bench commands of the app: `bench --site S qhls-demo`, `qhls-staff-user`, `qhls-kb-rebuild` and
-`qhls-rebuild-figures`."""
+"""Bench commands of the app: `bench --site S qhls-demo`, `qhls-staff-user`, `qhls-kb-rebuild`,
+`qhls-rebuild-figures` and `qhls-audit-figures`."""
+
+from contextlib import contextmanager
 
 import click
 import frappe
 from frappe.commands import get_site, pass_context
+
+
+@contextmanager
+def site_session(context):
+	"""Connected to the command's site while the block runs, committed when it ends without an error."""
+	frappe.init(site=get_site(context))
+	frappe.connect()
+	try:
+		yield
+		frappe.db.commit()
+	finally:
+		frappe.destroy()
 
 
 @click.command("qhls-demo")
@@ -14,13 +28,8 @@ def make_demo(context, scale):
 	from qh_legal_service.demo import DEMO_PASSWORD
 	from qh_legal_service.demo import make_demo as _make_demo
 
-	frappe.init(site=get_site(context))
-	frappe.connect()
-	try:
+	with site_session(context):
 		users = _make_demo(int(scale) if scale.isdigit() else scale)
-		frappe.db.commit()
-	finally:
-		frappe.destroy()
 	click.echo(f"Demo logins (password {DEMO_PASSWORD}):")
 	for user in users:
 		click.echo(f"  {user.email:32} {user.profile:26} {user.division or 'portal'}")
@@ -38,13 +47,8 @@ def staff_user(context, email, full_name, division, role_profile, language, pass
 	"""Create a staff user at DIVISION with ROLE_PROFILE (e.g. "County Justice Bureau")."""
 	from qh_legal_service.staff import create_staff_user
 
-	frappe.init(site=get_site(context))
-	frappe.connect()
-	try:
+	with site_session(context):
 		create_staff_user(email, full_name, division, role_profile, language, password)
-		frappe.db.commit()
-	finally:
-		frappe.destroy()
 	click.echo(f"{email} now works at {division} as {role_profile}")
 
 
@@ -54,12 +58,8 @@ def kb_rebuild(context):
 	"""Rebuild the knowledge base's search index from every published article."""
 	from qh_legal_service.knowledge_base import rebuild_index
 
-	frappe.init(site=get_site(context))
-	frappe.connect()
-	try:
+	with site_session(context):
 		count = rebuild_index()
-	finally:
-		frappe.destroy()
 	click.echo(f"Knowledge base index rebuilt: {count} published articles")
 
 
@@ -70,13 +70,8 @@ def rebuild_figures(context, doctype):
 	"""Recount the supervisors' monthly sums (Service Figure) from the services' records."""
 	from qh_legal_service.figures import rebuild
 
-	frappe.init(site=get_site(context))
-	frappe.connect()
-	try:
+	with site_session(context):
 		written = rebuild(doctype)
-		frappe.db.commit()
-	finally:
-		frappe.destroy()
 	for name, rows in written.items():
 		click.echo(f"{name}: {rows} monthly sums")
 
@@ -89,14 +84,9 @@ def audit_figures(context, doctype):
 	from qh_legal_service.figure_audit import AUDIT
 	from qh_legal_service.figure_audit import audit_figures as audit
 
-	frappe.init(site=get_site(context))
-	frappe.connect()
-	try:
+	with site_session(context):
 		name = audit(doctype)
-		frappe.db.commit()
 		result = frappe.db.get_value(AUDIT, name, ["status", "sums_different"], as_dict=True)
-	finally:
-		frappe.destroy()
 	click.echo(f"{AUDIT} {name}: {result.status}, {result.sums_different} sums differed from a recount")
 
 

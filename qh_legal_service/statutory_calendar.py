@@ -1,9 +1,8 @@
 """The site's statutory calendar: chinesecalendar plus the holiday notices administrators enter."""
 
 import frappe
-from frappe.utils import get_time
 
-from qh_legal_service.rules.deadlines import Counting, DueDate, Pause, compute_due
+from qh_legal_service.rules.deadlines import Counting, DueDate, Pause, closing_time, compute_due
 from qh_legal_service.rules.working_calendar import NoticeDay, WorkingCalendar
 
 # Every timed save reads the calendar; it changes only when a notice does (see clear_working_calendar).
@@ -59,7 +58,7 @@ def compute_rule_due(
 		calendar=get_working_calendar(),
 		counting=rule.get("counting") or Counting.CIVIL,
 		in_custody=in_custody,
-		closes_at=get_time(rule.closes_at) if rule.get("closes_at") else None,
+		closes_at=closing_time(rule.get("closes_at")),
 	)
 	due.lines.insert(0, ("rule", {"code": rule.rule_code, "law": rule.law, "article": rule.article or ""}))
 	return due

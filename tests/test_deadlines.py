@@ -15,6 +15,7 @@ from qh_legal_service.rules.deadlines import (
 	Pause,
 	Unit,
 	add_months,
+	closing_time,
 	compute_due,
 	english,
 	is_overdue,
@@ -628,3 +629,17 @@ def test_civil_code_art203_a_period_at_an_office_ends_when_it_closes():
 	assert weekend.due == datetime(2025, 3, 10, 17, 30)
 	# Hours are counted to the minute, with no office hours.
 	assert compute_due(start, 24, Unit.HOURS, closes_at=time(17, 30)).due == datetime(2025, 3, 4, 9, 17)
+
+
+@pytest.mark.parametrize(
+	"text, closing",
+	[("17:30", time(17, 30)), (" 9:05 ", time(9, 5)), ("", None), (None, None), ("00:00", time(0, 0))],
+)
+def test_an_offices_closing_time_is_read_from_hh_mm(text, closing):
+	assert closing_time(text) == closing
+
+
+@pytest.mark.parametrize("text", ["24:00", "17:3", "5pm", "17:60", "17-30"])
+def test_a_closing_time_that_is_not_hh_mm_is_refused(text):
+	with pytest.raises(ValueError):
+		closing_time(text)

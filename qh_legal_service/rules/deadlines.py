@@ -292,6 +292,27 @@ def compute_due(
 	return result
 
 
+def closing_time(text: str | None) -> dt.time | None:
+	"""An office's closing time written HH:MM (a `Deadline Rule`'s *Office Closes At*); None when empty.
+
+	Kept as text, not a Time field: Frappe fills a new record's empty Time field with the time of day,
+	which would end every period at the moment its rule was entered. Raises ValueError for anything else.
+	"""
+	text = (text or "").strip()
+	if not text:
+		return None
+	hours, _, minutes = text.partition(":")
+	if not (
+		hours.isdigit()
+		and minutes.isdigit()
+		and len(minutes) == 2
+		and 0 <= int(hours) < 24
+		and int(minutes) < 60
+	):
+		raise ValueError(text)
+	return dt.time(int(hours), int(minutes))
+
+
 def _at_close_of_business(result: DueDate, closes_at: dt.time) -> DueDate:
 	"""The due moment moved from 24:00 to the office's closing time of the same last day."""
 	last = result.due.date()

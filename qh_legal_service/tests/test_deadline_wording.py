@@ -39,7 +39,11 @@ def sample_lines():
 	lines += compute_due(dt.datetime(2025, 1, 31, 10), 1, Unit.CALENDAR_MONTHS).lines
 	# A year no calendar knows: the weekday rule is assumed and the explanation warns of it.
 	lines += compute_due(dt.datetime(2099, 3, 6, 9), 3, Unit.WORKING_DAYS).lines
-	return [*lines, ("fixed_due", {})]
+	# At an office that closes at 17:30 (民法典 Art 203 para 2).
+	lines += compute_due(dt.datetime(2025, 3, 3, 9), 3, Unit.CALENDAR_DAYS, closes_at=dt.time(17, 30)).lines
+	# The service case's own lines: a date a person fixed, and a pause still open.
+	paused = ("clock_stopped", {"since": "2025-09-02 10:00:00", "reason": MATERIALS_PAUSE_REASON})
+	return [*lines, ("fixed_due", {}), paused]
 
 
 class TestDeadlineWording(FrappeTestCase):

@@ -73,3 +73,31 @@ class TestStatutoryCalendar(FrappeTestCase):
 		)
 		with self.assertRaises(HolidayNoticeError):
 			make_notice(days=[{"holiday_date": str(weekday), "day_type": "Working Day"}])
+
+	def test_a_new_rule_ends_at_24_00_unless_it_names_when_its_office_closes(self):
+		def rule(code, **values):
+			doc = frappe.get_doc(
+				{
+					"doctype": "Deadline Rule",
+					"rule_code": code,
+					"service": "Legal Aid",
+					"trigger_event": "测试",
+					"count": 3,
+					"unit": "Calendar Days",
+					"law": "测试",
+					**values,
+				}
+			).insert(ignore_permissions=True)
+			frappe.clear_document_cache("Deadline Rule", code)
+			return doc
+
+		start = dt.datetime(2025, 3, 3, 9, 17)
+		rule("TEST-DAYS")
+		self.assertEqual(
+			compute_rule_due("TEST-DAYS", start).due, dt.datetime(2025, 3, 6, 23, 59, 59, 999999)
+		)
+		rule("TEST-OFFICE", closes_at="17:30")
+		self.assertEqual(compute_rule_due("TEST-OFFICE", start).due, dt.datetime(2025, 3, 6, 17, 30))
+		with self.assertRaises(frappe.ValidationError):
+			rule("TEST-BAD", closes_at="5pm")
+		frappe.db.rollback()
